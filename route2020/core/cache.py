@@ -1,0 +1,123 @@
+"""The anonymous page cache.
+
+Whole responses for anonymous GET requests are kept in the default cache, keyed on path,
+query string and the visitor's cookie choice (the language is part of the path). Publishing,
+unpublishing or deleting any page, or saving a snippet or setting, moves a generation counter
+so every cached page is stale at once: no list of keys to keep, nothing to purge by hand.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.cache import patch_vary_headers
+
+GENERATION_KEY = "pagecache:generation"
+CONSENT_COOKIE = "r2020_cookies"
+SKIP_PREFIXES = ("/beheer/", "/account/", "/django-admin/", "/en/account/", "/documenten/")
+CACHE_HEADER = "X-Page-Cache"
+
+
+def generation():
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        value = 1
+        cache.add(GENERATION_KEY, value, timeout=None)
+    return value
+
+
+def invalidate(**kwargs):
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 2, timeout=None)
+
+
+def connect_invalidation():
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.signals import page_published, page_unpublished
+
+    page_published.connect(invalidate, dispatch_uid="pagecache-published")
+    page_unpublished.connect(invalidate, dispatch_uid="pagecache-unpublished")
+
+    def on_model_change(sender, **kwargs):
+        if sender._meta.app_label in CONTENT_APPS and sender._meta.model_name not in IGNORED:
+            invalidate()
+
+    post_save.connect(on_model_change, dispatch_uid="pagecache-save", weak=False)
+    post_delete.connect(on_model_change, dispatch_uid="pagecache-delete", weak=False)
+
+
+# Models whose changes show on public pages without a page being published.
+CONTENT_APPS = {
+    "core",
+    "news",
+    "themes",
+    "groups",
+    "practices",
+    "events",
+    "newsletter",
+    "wagtailcore",
+    "wagtailimages",
+    "wagtaildocs",
+}
+# Saved on every request or every log-in; they never change a public page.
+IGNORED = {"user", "revision", "pagelogentry", "modellogentry", "rendition", "pagesubscription"}
+
+
+def cache_key(request):
+    consent = request.COOKIES.get(CONSENT_COOKIE, "")
+    raw = f"{request.get_host()}|{request.get_full_path()}|{consent}"
+    digest = hashlib.sha1(raw.encode(), usedforsecurity=False).hexdigest()
+    return f"pagecache:{generation()}:{digest}"
+
+
+def is_anonymous_request(request):
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES
+        and not request.path.startswith(SKIP_PREFIXES)
+    )
+
+
+class AnonymousPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not settings.PAGE_CACHE_ENABLED or not is_anonymous_request(request):
+            return self.get_response(request)
+        key = cache_key(request)
+        cached = cache.get(key)
+        if cached is not None:
+            cached[CACHE_HEADER] = "hit"
+            return cached
+        response = self.get_response(request)
+        if self._cacheable(request, response):
+            patch_vary_headers(response, ["Cookie"])
+            if hasattr(response, "render") and callable(response.render):
+                response.add_post_render_callback(
+                    lambda r: cache.set(key, r, settings.PAGE_CACHE_SECONDS)
+                )
+            else:
+                cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+            response[CACHE_HEADER] = "miss"
+        return response
+
+    @staticmethod
+    def _cacheable(request, response):
+        cache_control = response.get("Cache-Control", "")
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            and not request.META.get("CSRF_COOKIE_USED")
+            and "private" not in cache_control
+            and "no-cache" not in cache_control
+            and "no-store" not in cache_control
+            and not getattr(request, "is_preview", False)
+            and getattr(request, "user", None) is not None
+            and not request.user.is_authenticated
+        )

@@ -1,0 +1,24 @@
+"""What the home page shows of every section: a few queries, each with a fixed cost.
+
+An app adds to the home page by having a `home.py` with `home_context()` returning a dict.
+"""
+
+from importlib import import_module
+from importlib.util import find_spec
+
+SECTION_APPS = ("events", "practices", "newsletter")
+
+
+def home_sections(home):
+    from route2020.news.models import NewsItemPage
+    from route2020.themes.models import ThemePage
+
+    sections = {
+        "latest_news": NewsItemPage.objects.live().public().order_by("-date")[:4],
+        "themes": ThemePage.objects.live().public().order_by("path"),
+    }
+    for label in SECTION_APPS:
+        name = f"route2020.{label}.home"
+        if find_spec(name) is not None:
+            sections.update(import_module(name).home_context())
+    return sections

@@ -1,0 +1,39 @@
+"""Writes about people that touch more than one table."""
+
+from importlib import import_module
+from importlib.util import find_spec
+
+from django.apps import apps
+from django.db import transaction
+
+
+def user_data_export(*, user):
+    """Everything the platform holds about one person, as plain data."""
+    data = {
+        "account": {
+            "gebruikersnaam": user.username,
+            "e-mail": user.email,
+            "voornaam": user.first_name,
+            "achternaam": user.last_name,
+            "functie": user.job_title,
+            "organisatie": str(user.organisation) if user.organisation_id else None,
+            "rollen": sorted(user.role_names),
+            "lid sinds": user.date_joined.isoformat(),
+            "laatst ingelogd": user.last_login.isoformat() if user.last_login else None,
+        },
+        "e-mailadressen": list(
+            user.emailaddress_set.values("email", "verified", "primary")
+        ),
+    }
+    # An app that stores personal data has a privacy.py with export(user) -> dict.
+    for config in apps.get_app_configs():
+        name = f"{config.name}.privacy"
+        if config.name.startswith("route2020.") and find_spec(name) is not None:
+            data.update(import_module(name).export(user))
+    return data
+
+
+@transaction.atomic
+def user_delete(*, user):
+    """Delete the account; what the person wrote for an organisation stays, without them."""
+    user.delete()
