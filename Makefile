@@ -33,7 +33,7 @@ install-test: $(VENV)/.installed-test ## install what the tests need, Chromium i
 run: install ## migrate, load the demo content, print the logins, serve on http://127.0.0.1:8000/
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
-	$(MANAGE) runserver $(HOST):$(PORT)
+	HOST=$(HOST) PORT=$(PORT) VENV=$(VENV) bin/serve
 
 demo: install ## (re)load the demo content without serving
 	$(MANAGE) migrate --noinput

@@ -2,7 +2,6 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
-from django.views.decorators.cache import cache_page
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import Sitemap
@@ -15,7 +14,7 @@ urlpatterns = [
     path("documenten/", include(wagtaildocs_urls)),
     path(
         "sitemap.xml",
-        cache_page(60 * 15)(sitemap),
+        sitemap,
         {"sitemaps": {"pages": Sitemap}},
         name="sitemap",
     ),

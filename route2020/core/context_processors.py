@@ -18,7 +18,7 @@ def navigation():
         items = []
         if site:
             items = [
-                {"title": page.title, "url": page.get_url(relative_to=site)}
+                {"title": page.title, "url": page.get_url(current_site=site)}
                 for page in site.root_page.get_children().live().in_menu().specific(defer=True)
             ]
         cache.set(key, items, 60 * 60)
