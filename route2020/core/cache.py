@@ -34,35 +34,37 @@ def invalidate(**kwargs):
 
 
 def connect_invalidation():
-    from django.db.models.signals import post_delete, post_save
+    """Pages, settings, images, documents and organisations show on public pages."""
+    from django.db.models.signals import post_delete
+    from wagtail.contrib.settings.models import BaseSiteSetting
+    from wagtail.documents.models import Document
+    from wagtail.images.models import Image
+    from wagtail.models import Page
     from wagtail.signals import page_published, page_unpublished
+
+    from .models import Organisation
 
     page_published.connect(invalidate, dispatch_uid="pagecache-published")
     page_unpublished.connect(invalidate, dispatch_uid="pagecache-unpublished")
-
-    def on_model_change(sender, **kwargs):
-        if sender._meta.app_label in CONTENT_APPS and sender._meta.model_name not in IGNORED:
-            invalidate()
-
-    post_save.connect(on_model_change, dispatch_uid="pagecache-save", weak=False)
-    post_delete.connect(on_model_change, dispatch_uid="pagecache-delete", weak=False)
+    post_delete.connect(invalidate, sender=Page, dispatch_uid="pagecache-page-deleted")
+    for subclass in BaseSiteSetting.__subclasses__():
+        invalidate_on_change(subclass)
+    invalidate_on_change(Organisation, Image, Document)
 
 
-# Models whose changes show on public pages without a page being published.
-CONTENT_APPS = {
-    "core",
-    "news",
-    "themes",
-    "groups",
-    "practices",
-    "events",
-    "newsletter",
-    "wagtailcore",
-    "wagtailimages",
-    "wagtaildocs",
-}
-# Saved on every request or every log-in; they never change a public page.
-IGNORED = {"user", "revision", "pagelogentry", "modellogentry", "rendition", "pagesubscription"}
+def invalidate_on_change(*models):
+    """Clear the page cache whenever one of these models is saved or deleted.
+
+    Apps call this from their AppConfig.ready() for models that show on public pages
+    without a page being published (snippets such as a theme taxonomy or an event's
+    number of free places).
+    """
+    from django.db.models.signals import post_delete, post_save
+
+    for model in models:
+        label = model._meta.label_lower
+        post_save.connect(invalidate, sender=model, dispatch_uid=f"pagecache-save-{label}")
+        post_delete.connect(invalidate, sender=model, dispatch_uid=f"pagecache-del-{label}")
 
 
 def cache_key(request):
