@@ -25,6 +25,32 @@ def navigation():
     return items
 
 
+def site_settings():
+    """The footer's settings, cached per content generation: no query on a normal page."""
+    from wagtail.models import Site
+    from wagtail.rich_text import expand_db_html
+
+    from .models import SiteSettings
+
+    key = f"site-settings:{page_cache.generation()}:{get_language()}"
+    values = cache.get(key)
+    if values is None:
+        site = Site.objects.filter(is_default_site=True).first()
+        values = {}
+        if site:
+            setting = SiteSettings.for_site(site)
+            privacy = setting.privacy_page
+            values = {
+                "association_name": setting.association_name,
+                "footer_html": expand_db_html(setting.footer_text) if setting.footer_text else "",
+                "contact_email": setting.contact_email,
+                "privacy_url": privacy.get_url(current_site=site) if privacy else "",
+                "cookie_text": setting.cookie_text,
+            }
+        cache.set(key, values, 60 * 60)
+    return values
+
+
 def site_frame(request):
     path = request.path
     return {
@@ -33,4 +59,5 @@ def site_frame(request):
             for item in navigation()
         ],
         "cookie_choice": request.COOKIES.get(page_cache.CONSENT_COOKIE, ""),
+        "site_settings": site_settings(),
     }
