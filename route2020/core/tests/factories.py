@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import Page, Site
 
 from route2020.core import roles
-from route2020.core.models import HomePage, Organisation, Province, User
+from route2020.core.models import HomePage, Organisation, Province, SiteSettings, User
 
 _counter = itertools.count(1)
 PASSWORD = "geheim-wachtwoord-123"
@@ -21,10 +21,11 @@ def make_home():
     home = HomePage(title="Route 2020", slug="route-2020-home")
     root.add_child(instance=home)
     home.save_revision().publish()
-    Site.objects.update_or_create(
+    site, _created = Site.objects.update_or_create(
         is_default_site=True,
         defaults={"hostname": "testserver", "port": 80, "root_page": home},
     )
+    SiteSettings.for_site(site)  # created on first use otherwise, mid-request
     return home
 
 
