@@ -1,0 +1,195 @@
+"""The site frame: home, content pages, errors, sitemap, robots, cookies, page cache."""
+
+import json
+import re
+
+import pytest
+from django.test import Client
+
+from route2020.core.demo.load import child
+from route2020.core.models import ContentPage, User
+from route2020.core.tests.factories import PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def about(home):
+    return child(
+        home,
+        ContentPage,
+        "over-route-2020",
+        title="Over Route 2020",
+        show_in_menus=True,
+        intro="Van, voor en door de bibliotheken.",
+        body=[("paragraph", "<p>Een <a href='https://example.org/x'>link</a>.</p>")],
+    )
+
+
+def test_content_page_shows_last_update_print_button_and_skip_link(about, client):
+    html = client.get("/over-route-2020/").content.decode()
+    date = about.last_published_at
+    assert re.search(r"Laatst bijgewerkt op\s*<time[^>]*>\d{1,2} \w+ \d{4}</time>", html)
+    months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus"]
+    months += ["september", "oktober", "november", "december"]
+    assert f"{date.day} {months[date.month - 1]} {date.year}" in html
+    assert "Printen" in html
+    assert 'href="#inhoud"' in html
+    assert 'media="print"' in html
+
+
+def test_header_navigation_lists_menu_pages(about, client):
+    html = client.get("/").content.decode()
+    nav = html[html.index("r2020-nav") :]
+    assert 'href="/over-route-2020/"' in nav
+
+
+def test_not_found_page_is_styled_and_404(home, client):
+    response = client.get("/bestaat-echt-niet/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Deze pagina bestaat niet" in html
+    assert "r2020-header" in html
+
+
+def test_server_error_page_needs_nothing_from_the_database(home, rf):
+    from django.views.defaults import server_error
+
+    response = server_error(rf.get("/"))
+    assert response.status_code == 500
+    assert "Er ging iets mis" in response.content.decode()
+
+
+def test_robots_txt_points_to_the_sitemap(home, client):
+    response = client.get("/robots.txt")
+    assert response["Content-Type"].startswith("text/plain")
+    text = response.content.decode()
+    assert "Disallow: /beheer/" in text
+    assert "Sitemap: http://testserver/sitemap.xml" in text
+
+
+def test_every_url_in_the_sitemap_answers(about, client):
+    xml = client.get("/sitemap.xml").content.decode()
+    urls = re.findall(r"<loc>http://testserver([^<]+)</loc>", xml)
+    assert "/over-route-2020/" in urls
+    for url in urls:
+        assert client.get(url).status_code == 200, url
+
+
+def test_favicon_and_styles_are_served_by_the_site_itself(about, client):
+    html = client.get("/over-route-2020/").content.decode()
+    for url in re.findall(r'(?:href|src)="([^"]+)"', html):
+        assert not url.startswith("//"), url
+        if url.startswith("http"):
+            # only links to content (share links, canonical) go elsewhere, never assets
+            assert not re.search(r"\.(css|js|woff2?|png|svg|ico)(\?|$)", url), url
+
+
+def test_english_interface_under_en(about, client):
+    html = client.get("/en/over-route-2020/").content.decode()
+    assert '<html lang="en"' in html
+    assert "Last updated on" in html or "Laatst bijgewerkt op" not in html
+
+
+class TestPageCache:
+    def test_second_anonymous_request_is_served_from_the_cache(self, about, client):
+        assert client.get("/over-route-2020/")["X-Page-Cache"] == "miss"
+        assert client.get("/over-route-2020/")["X-Page-Cache"] == "hit"
+
+    def test_publishing_clears_the_cache(self, about, client):
+        client.get("/over-route-2020/")
+        about.title = "Over ons"
+        about.save_revision().publish()
+        response = client.get("/over-route-2020/")
+        assert response["X-Page-Cache"] == "miss"
+        assert "Over ons" in response.content.decode()
+
+    def test_cookie_choice_gets_its_own_copy(self, about, client):
+        client.get("/over-route-2020/")
+        client.cookies["r2020_cookies"] = "ja"
+        response = client.get("/over-route-2020/")
+        assert response["X-Page-Cache"] == "miss"
+        assert "Je hebt ingestemd met statistiekcookies." in response.content.decode()
+
+    def test_signed_in_people_are_never_served_a_cached_page(self, about, make_user):
+        user = make_user(role=None)
+        client = Client()
+        client.get("/over-route-2020/")
+        client.force_login(user)
+        response = client.get("/over-route-2020/")
+        assert "X-Page-Cache" not in response
+        assert "Uitloggen" in response.content.decode()
+
+
+def test_cookie_choice_sets_cookie_and_returns(home, client):
+    response = client.post("/cookies/", {"keuze": "ja", "next": "/over/"})
+    assert response.status_code == 302
+    assert response["Location"] == "/over/"
+    assert response.cookies["r2020_cookies"].value == "ja"
+
+
+def test_cookie_choice_never_redirects_elsewhere(home, client):
+    response = client.post("/cookies/", {"keuze": "nee", "next": "https://evil.example/"})
+    assert response["Location"] == "/"
+    assert response.cookies["r2020_cookies"].value == "nee"
+
+
+class TestProfile:
+    def test_profile_needs_a_login(self, home, client):
+        response = client.get("/account/profiel/")
+        assert response.status_code == 302
+        assert "/account/login/" in response["Location"]
+
+    def test_member_chooses_an_organisation(self, home, client, make_user, make_organisation):
+        user = make_user(role=None)
+        library = make_organisation(name="Bibliotheek Zwolle-Zuid")
+        client.force_login(user)
+        response = client.post(
+            "/account/profiel/",
+            {"first_name": "Anna", "last_name": "Smit", "job_title": "", "organisation": library.pk},
+        )
+        assert response.status_code == 302
+        user.refresh_from_db()
+        assert user.organisation == library
+        assert "Je profiel is opgeslagen." in client.get("/account/profiel/").content.decode()
+
+    def test_bad_input_keeps_what_was_typed(self, home, client, make_user):
+        user = make_user(role=None)
+        client.force_login(user)
+        response = client.post(
+            "/account/profiel/",
+            {"first_name": "Anna", "last_name": "x" * 500, "job_title": "Adviseur"},
+        )
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "utrecht-form-field-error-message" in html
+        assert 'value="Adviseur"' in html
+        user.refresh_from_db()
+        assert user.first_name != "Anna"
+
+    def test_export_gives_my_data_as_json(self, home, client, make_user):
+        user = make_user(email="ik@example.org")
+        client.force_login(user)
+        response = client.get("/account/gegevens/")
+        data = json.loads(response.content)
+        assert data["account"]["e-mail"] == "ik@example.org"
+        assert data["account"]["rollen"] == ["Lid"]
+
+    def test_delete_needs_the_word_and_removes_the_account(self, home, client, make_user):
+        user = make_user()
+        client.force_login(user)
+        response = client.post("/account/verwijderen/", {"confirm": "ja"})
+        assert response.status_code == 200
+        assert User.objects.filter(pk=user.pk).exists()
+        response = client.post("/account/verwijderen/", {"confirm": "verwijder"})
+        assert response.status_code == 302
+        assert not User.objects.filter(pk=user.pk).exists()
+
+
+def test_login_page_is_dutch_and_signs_in(home, client, make_user):
+    user = make_user(email="lid@example.org")
+    html = client.get("/account/login/").content.decode()
+    assert "Inloggen" in html or "Aanmelden" in html
+    response = client.post("/account/login/", {"login": "lid@example.org", "password": PASSWORD})
+    assert response.status_code == 302
+    assert client.get("/account/profiel/").context["user"] == user
