@@ -1,0 +1,19 @@
+"""The next events on the home page: one query."""
+
+from django.utils import timezone
+
+HOME_EVENTS = 3
+
+
+def home_context():
+    from .models import EventPage
+
+    events = (
+        EventPage.objects.live()
+        .public()
+        .filter(end__gte=timezone.now())
+        .order_by("start", "pk")
+        .only(*EventPage.LIST_FIELDS)
+        .select_related("province", "organiser")[:HOME_EVENTS]
+    )
+    return {"upcoming_events": events}

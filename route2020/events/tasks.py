@@ -1,0 +1,182 @@
+"""Mails about events, sent by the task worker. Every task takes ids and reads the current
+state, so a mail queued just before a cancellation does not announce a stale place."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db.models import Prefetch
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django_tasks import task
+
+from .calendars import event_calendar
+from .models import Registration, Session
+
+Status = Registration.Status
+FOLLOWUP_AFTER = timedelta(days=91)
+# A follow-up for an event that ended long ago is no longer useful; skip older events.
+FOLLOWUP_WINDOW = timedelta(days=60)
+
+
+def absolute(path):
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def _send(registration, template, subject, attach_ics=False, **extra):
+    context = {
+        "registration": registration,
+        "event": registration.event,
+        "event_url": registration.event.get_full_url(),
+        "personal_url": absolute(registration.get_personal_url()),
+        **extra,
+    }
+    message = EmailMessage(
+        subject=f"[Route 2020] {subject}",
+        body=render_to_string(f"events/mail/{template}.txt", context),
+        to=[registration.email],
+    )
+    if attach_ics:
+        message.attach(
+            f"{registration.event.slug}.ics",
+            event_calendar(registration.event, context["event_url"]),
+            "text/calendar",
+        )
+    message.send()
+
+
+def _registration(registration_id):
+    return (
+        Registration.objects.select_related("event")
+        .prefetch_related("sessions")
+        .filter(pk=registration_id)
+        .first()
+    )
+
+
+@task()
+def send_email_confirmation(registration_id):
+    registration = _registration(registration_id)
+    if registration is None or registration.status != Status.PENDING:
+        return
+    confirm_url = absolute(registration.get_personal_url() + "bevestigen/")
+    _send(
+        registration,
+        "confirm_email",
+        f"Bevestig je aanmelding: {registration.event.title}",
+        confirm_url=confirm_url,
+    )
+
+
+@task()
+def send_registration_mail(registration_id):
+    registration = _registration(registration_id)
+    if registration is None:
+        return
+    if registration.status == Status.CONFIRMED:
+        _send(
+            registration,
+            "confirmed",
+            f"Je bent aangemeld: {registration.event.title}",
+            attach_ics=True,
+        )
+    elif registration.status == Status.WAITLISTED:
+        _send(registration, "waitlisted", f"Op de wachtlijst: {registration.event.title}")
+
+
+@task()
+def send_waitlist_promotion(registration_id):
+    registration = _registration(registration_id)
+    if registration is None or registration.status != Status.CONFIRMED:
+        return
+    _send(
+        registration,
+        "promoted",
+        f"Er is een plaats vrij: {registration.event.title}",
+        attach_ics=True,
+    )
+
+
+@task()
+def send_registrants_mail(event_id, subject, body):
+    registrations = Registration.objects.select_related("event").filter(
+        event_id=event_id, status__in=[Status.CONFIRMED, Status.WAITLISTED]
+    )
+    for registration in registrations:
+        _send(registration, "office", subject, body=body)
+
+
+def _claim(registration, field):
+    """Mark a mail as sent before sending it; two workers never both win the same row."""
+    return (
+        Registration.objects.filter(pk=registration.pk, **{f"{field}__isnull": True}).update(
+            **{field: timezone.now()}
+        )
+        == 1
+    )
+
+
+@task()
+def send_event_reminders():
+    """Reminders for events starting within the next 24 hours; each registration gets one."""
+    now = timezone.now()
+    due = Registration.objects.select_related("event").filter(
+        status=Status.CONFIRMED,
+        reminder_sent_at__isnull=True,
+        event__live=True,
+        event__start__gt=now,
+        event__start__lte=now + timedelta(days=1),
+    )
+    sent = 0
+    for registration in due:
+        if _claim(registration, "reminder_sent_at"):
+            _send(
+                registration,
+                "reminder",
+                f"Morgen: {registration.event.title}",
+                attach_ics=True,
+            )
+            sent += 1
+    return sent
+
+
+@task()
+def send_practice_followups():
+    """Three months after an event, ask participants of sessions that presented practices
+    whether they applied one; "ja" goes straight to recording an adoption (#overname)."""
+    now = timezone.now()
+    due = (
+        Registration.objects.select_related("event")
+        .filter(
+            status=Status.CONFIRMED,
+            followup_sent_at__isnull=True,
+            event__end__lte=now - FOLLOWUP_AFTER,
+            event__end__gt=now - FOLLOWUP_AFTER - FOLLOWUP_WINDOW,
+            sessions__practices__isnull=False,
+        )
+        .distinct()
+        .prefetch_related(
+            Prefetch("sessions", queryset=Session.objects.prefetch_related("practices"))
+        )
+    )
+    sent = 0
+    for registration in due:
+        practices = {}
+        for session in registration.sessions.all():
+            for practice in session.practices.all():
+                if practice.live:
+                    practices[practice.pk] = practice
+        if not practices or not _claim(registration, "followup_sent_at"):
+            continue
+        links = [
+            (practice.title, practice.get_full_url() + "#overname")
+            for practice in sorted(practices.values(), key=lambda page: page.title)
+        ]
+        _send(
+            registration,
+            "followup",
+            f"Heb je iets toegepast van {registration.event.title}?",
+            practice_links=links,
+        )
+        sent += 1
+    return sent
