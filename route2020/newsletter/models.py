@@ -1,0 +1,370 @@
+"""Reisflitsen: the newsletter's issues (pages), its subscribers and the sending of each issue.
+
+The sending state of an issue lives in `Dispatch`, not on the page: page fields are copied
+from revisions on every publish, so a status kept there would be rolled back by an editor
+publishing an older draft while the issue is being sent.
+"""
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models.functions import Lower
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, HelpPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from route2020.core.models import BasePage
+
+ISSUES_PER_PAGE = 12
+
+
+class ItemBlock(blocks.StructBlock):
+    page = blocks.PageChooserBlock(label=_("pagina"))
+    note = blocks.TextBlock(
+        label=_("toelichting"),
+        required=False,
+        max_length=400,
+        help_text=_("Laat leeg om de inleiding van de pagina te gebruiken."),
+    )
+
+    class Meta:
+        icon = "doc-full"
+
+
+class NewsItemBlock(ItemBlock):
+    page = blocks.PageChooserBlock(label=_("nieuwsbericht"), page_type="news.NewsItemPage")
+
+    class Meta:
+        label = _("nieuwsbericht")
+        icon = "doc-full"
+
+
+class PracticeItemBlock(ItemBlock):
+    """Any page: practices are their own app, so the issue does not import their model."""
+
+    class Meta:
+        label = _("praktijkvoorbeeld")
+        icon = "pick"
+
+
+class EventItemBlock(ItemBlock):
+    class Meta:
+        label = _("bijeenkomst")
+        icon = "date"
+
+
+class IssueItemsBlock(blocks.StreamBlock):
+    news = NewsItemBlock()
+    practice = PracticeItemBlock()
+    event = EventItemBlock()
+
+
+class NewsletterIndexPage(BasePage):
+    """/reisflitsen/: sign-up form and the archive of sent issues."""
+
+    subpage_types = ["newsletter.NewsletterIssuePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("Reisflitsen-overzicht")
+
+    def get_issues(self):
+        return (
+            NewsletterIssuePage.objects.child_of(self)
+            .live()
+            .public()
+            .sent()
+            .order_by("-dispatch__started_at", "-pk")
+        )
+
+    def get_context(self, request, *args, form=None, **kwargs):
+        from .forms import SubscribeForm
+
+        context = super().get_context(request, *args, **kwargs)
+        issues = (
+            self.get_issues()
+            .select_related("dispatch")
+            .only("title", "slug", "url_path", "path", "depth", "intro", "dispatch__started_at")
+        )
+        context["issues_page"] = Paginator(issues, ISSUES_PER_PAGE).get_page(
+            request.GET.get("pagina")
+        )
+        context["form"] = form or SubscribeForm()
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        """The sign-up form posts to the page itself, so errors show beside the archive."""
+        if request.method == "POST":
+            from . import services
+            from .forms import SubscribeForm
+
+            form = SubscribeForm(request.POST)
+            if form.is_valid():
+                services.subscribe(
+                    email=form.cleaned_data["email"],
+                    name=form.cleaned_data["name"],
+                    organisation=form.cleaned_data["organisation"],
+                    themes=form.cleaned_data["themes"],
+                )
+                return redirect("newsletter:subscribed")
+            return TemplateResponse(
+                request,
+                self.get_template(request),
+                self.get_context(request, form=form),
+            )
+        return super().serve(request, *args, **kwargs)
+
+
+class IssueQuerySet(PageQuerySet):
+    def sent(self):
+        """Issues whose sending has started: only those are online and in the archive."""
+        return self.filter(dispatch__status__in=Dispatch.ONLINE)
+
+
+class NewsletterIssuePage(BasePage):
+    """One Reisflits. Online once sending has started; the archive lists it from then on."""
+
+    introduction = RichTextField(
+        _("inleidende tekst"),
+        blank=True,
+        features=["bold", "italic", "link", "ol", "ul"],
+        help_text=_("Staat bovenaan de Reisflits, onder de korte inleiding."),
+    )
+    items = StreamField(
+        IssueItemsBlock(),
+        blank=True,
+        verbose_name=_("onderwerpen"),
+        help_text=_("Kies nieuwsberichten, praktijkvoorbeelden en bijeenkomsten."),
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("introduction"),
+        FieldPanel("items"),
+        HelpPanel(
+            content=_(
+                "Publiceer de Reisflits en kies daarna in de paginalijst ‘Verzenden’ om een "
+                "testmail te sturen, direct te verzenden of een tijdstip in te plannen."
+            )
+        ),
+    ]
+    search_fields = BasePage.search_fields + [index.SearchField("introduction")]
+    parent_page_types = ["newsletter.NewsletterIndexPage"]
+    subpage_types = []
+    preview_modes = [("", _("Webpagina")), ("mail", _("E-mail"))]
+
+    objects = PageManager.from_queryset(IssueQuerySet)()
+
+    class Meta:
+        verbose_name = _("Reisflits")
+        verbose_name_plural = _("Reisflitsen")
+
+    @property
+    def sending_state(self):
+        try:
+            return self.dispatch
+        except Dispatch.DoesNotExist:
+            return None
+
+    @property
+    def is_public(self):
+        dispatch = self.sending_state
+        return dispatch is not None and dispatch.status in Dispatch.ONLINE
+
+    @property
+    def sent_on(self):
+        dispatch = self.sending_state
+        return dispatch.started_at if dispatch else None
+
+    def get_entries(self):
+        """The chosen pages, live ones only, with their kind; one query per kind of page."""
+        from wagtail.models import Page
+
+        ids = [block.value["page"].pk for block in self.items if block.value.get("page")]
+        pages = Page.objects.live().public().filter(pk__in=ids).specific().in_bulk()
+        labels = {
+            "news": _("Nieuws"),
+            "practice": _("Praktijkvoorbeeld"),
+            "event": _("Bijeenkomst"),
+        }
+        entries = []
+        for block in self.items:
+            page = block.value.get("page")
+            live = pages.get(page.pk) if page else None
+            if live is None:
+                continue
+            entries.append(
+                {
+                    "kind": block.block_type,
+                    "label": labels[block.block_type],
+                    "title": live.title,
+                    "text": block.value.get("note") or getattr(live, "intro", "") or "",
+                    "url": live.full_url,
+                    "when": getattr(live, "display_when", None)
+                    or getattr(live, "display_date", None),
+                }
+            )
+        return entries
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["entries"] = self.get_entries()
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        if not self.is_public and not getattr(request, "is_preview", False):
+            raise Http404
+        return super().serve(request, *args, **kwargs)
+
+    def serve_preview(self, request, mode_name):
+        if mode_name == "mail":
+            from .mail import render_issue_preview
+
+            return render_issue_preview(self, request)
+        return super().serve_preview(request, mode_name)
+
+    def get_sitemap_urls(self, request=None):
+        return super().get_sitemap_urls(request) if self.is_public else []
+
+
+class Subscriber(models.Model):
+    """One address on the list. Only what sending and the person's own choices need."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("wacht op bevestiging")
+        CONFIRMED = "confirmed", _("aangemeld")
+        UNSUBSCRIBED = "unsubscribed", _("afgemeld")
+
+    email = models.EmailField(_("e-mailadres"), max_length=254)
+    name = models.CharField(_("naam"), max_length=100, blank=True)
+    organisation = models.CharField(_("organisatie"), max_length=150, blank=True)
+    themes = models.ManyToManyField(
+        "themes.ThemePage", blank=True, related_name="+", verbose_name=_("thema's")
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.PENDING
+    )
+    # Part of every signed personal link; a new key makes all earlier links invalid.
+    link_key = models.CharField(max_length=22, editable=False)
+    created_at = models.DateTimeField(_("aangemeld op"), default=timezone.now)
+    confirmed_at = models.DateTimeField(_("bevestigd op"), null=True, blank=True)
+    unsubscribed_at = models.DateTimeField(_("afgemeld op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("abonnee")
+        verbose_name_plural = _("abonnees")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(Lower("email"), name="newsletter_subscriber_email_ci"),
+        ]
+        indexes = [models.Index(fields=["status"], name="newsletter_sub_status")]
+
+    def __str__(self):
+        return self.email
+
+    def save(self, *args, **kwargs):
+        if not self.link_key:
+            from .links import new_link_key
+
+            self.link_key = new_link_key()
+        super().save(*args, **kwargs)
+
+
+class Dispatch(models.Model):
+    """The sending of one issue: scheduled, under way or done."""
+
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", _("ingepland")
+        SENDING = "sending", _("wordt verzonden")
+        SENT = "sent", _("verzonden")
+        CANCELLED = "cancelled", _("geannuleerd")
+
+    ONLINE = (Status.SENDING, Status.SENT)
+
+    issue = models.OneToOneField(
+        NewsletterIssuePage,
+        on_delete=models.CASCADE,
+        related_name="dispatch",
+        verbose_name=_("Reisflits"),
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices)
+    send_at = models.DateTimeField(_("verzenden op"), null=True, blank=True)
+    started_at = models.DateTimeField(_("verzending gestart"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("verzending klaar"), null=True, blank=True)
+    # Moved forward by every batch; recovery only steps in when it has stood still too long.
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("gestart door"),
+    )
+
+    class Meta:
+        verbose_name = _("verzending")
+        verbose_name_plural = _("verzendingen")
+
+    def __str__(self):
+        return f"{self.issue_id}: {self.get_status_display()}"
+
+    def progress(self):
+        counts = dict(self.issue.deliveries.values_list("status").annotate(n=models.Count("pk")))
+        total = sum(counts.values())
+        return {
+            "total": total,
+            "sent": counts.get(Delivery.Status.SENT, 0),
+            "failed": counts.get(Delivery.Status.FAILED, 0),
+            "skipped": counts.get(Delivery.Status.SKIPPED, 0),
+            "open": total
+            - counts.get(Delivery.Status.SENT, 0)
+            - counts.get(Delivery.Status.FAILED, 0)
+            - counts.get(Delivery.Status.SKIPPED, 0),
+        }
+
+
+class Delivery(models.Model):
+    """One issue to one subscriber. The row is the only licence to send that message."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("in de wachtrij")
+        CLAIMED = "claimed", _("opgepakt")
+        SENDING = "sending", _("wordt verzonden")
+        SENT = "sent", _("verzonden")
+        FAILED = "failed", _("mislukt")
+        SKIPPED = "skipped", _("overgeslagen")
+
+    issue = models.ForeignKey(
+        NewsletterIssuePage, on_delete=models.CASCADE, related_name="deliveries"
+    )
+    subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="+")
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.QUEUED)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.CharField(max_length=500, blank=True)
+    claim = models.CharField(max_length=32, blank=True)
+    leased_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("bezorging")
+        verbose_name_plural = _("bezorgingen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["issue", "subscriber"], name="newsletter_delivery_once"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["issue", "status"], name="newsletter_delivery_state"),
+            models.Index(fields=["claim"], name="newsletter_delivery_claim"),
+        ]
+
+    def __str__(self):
+        return f"{self.issue_id} → {self.subscriber_id}: {self.status}"

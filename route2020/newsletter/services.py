@@ -1,0 +1,470 @@
+"""Everything that writes: subscribing, and the sending of an issue.
+
+Sending, and why each subscriber gets an issue once:
+
+1. `start_sending` writes one `Delivery` row per confirmed subscriber in the same transaction
+   that marks the issue as being sent (the unique constraint on (issue, subscriber) makes a
+   second start a no-op), and only after commit queues `NEWSLETTER_PARALLEL` batch tasks.
+2. `send_batch` claims up to `NEWSLETTER_BATCH_SIZE` queued rows with one conditional UPDATE
+   (status queued -> claimed, with a random claim token; on PostgreSQL the candidate rows are
+   picked with SELECT ... FOR UPDATE SKIP LOCKED). Only rows carrying our token are sent.
+3. Per message: claimed -> sending (committed), SMTP send, sending -> sent (committed). A row
+   that is `claimed` was never handed to the mail server; a row that is `sending` may have been.
+4. A killed worker leaves its task RUNNING in django-tasks-db for ever and its rows claimed or
+   sending. `recover` (management command `newsletter_recover`, run at worker start and
+   periodically) finds issues whose heartbeat stood still longer than the lease, puts claimed
+   rows back in the queue, puts the one `sending` row per dead worker back too (counting an
+   attempt), and queues new batch tasks.
+
+The window that remains: a worker killed after the mail server accepted a message and before
+the UPDATE to `sent` committed (one statement) sends that one message again on recovery. The
+resend has the same Message-ID, which most mail stores use to drop duplicates. See
+docs/newsletter.md.
+"""
+
+import logging
+import time
+import uuid
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from route2020.core.cache import invalidate as invalidate_page_cache
+
+from . import links
+from .models import Delivery, Dispatch, NewsletterIssuePage, Subscriber
+
+logger = logging.getLogger(__name__)
+
+
+def setting(name, default):
+    return getattr(settings, f"NEWSLETTER_{name}", default)
+
+
+def batch_size():
+    return setting("BATCH_SIZE", 100)
+
+
+def rate_per_second():
+    """Messages per second per batch task; 0 means no limit."""
+    return setting("RATE_PER_SECOND", 10)
+
+
+def max_attempts():
+    return setting("MAX_ATTEMPTS", 3)
+
+
+def lease_seconds():
+    """How long a batch may stand still before recovery takes its work over."""
+    return setting("LEASE_SECONDS", 600)
+
+
+def retry_delay_seconds():
+    return setting("RETRY_DELAY_SECONDS", 60)
+
+
+def parallel_tasks():
+    return setting("PARALLEL", 1)
+
+
+# Subscribing ---------------------------------------------------------------------------
+
+
+def _mail_allowed(email):
+    """At most a few mails an hour to one address, so the form cannot be used to flood it."""
+    key = f"newsletter:signup-mail:{email.lower()}"
+    cache.add(key, 0, timeout=60 * 60)
+    try:
+        count = cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, timeout=60 * 60)
+        count = 1
+    return count <= setting("SIGNUP_MAILS_PER_HOUR", 3)
+
+
+@transaction.atomic
+def subscribe(*, email, name="", organisation="", themes=()):
+    """Start or restart a subscription. The caller shows the same answer whatever happens here.
+
+    A confirmed address is left as it is (a stranger must not change someone's choices) and
+    gets a mail with their preferences link; anyone else gets a confirm link. Choices typed
+    into the form are kept only until the address is confirmed or the link expires.
+    """
+    from . import tasks
+
+    email = email.strip()
+    subscriber = Subscriber.objects.select_for_update().filter(email__iexact=email).first()
+    if subscriber is None:
+        subscriber = Subscriber.objects.create(
+            email=email, name=name, organisation=organisation, link_key=links.new_link_key()
+        )
+        subscriber.themes.set(themes)
+        kind = "confirm"
+    elif subscriber.status == Subscriber.Status.CONFIRMED:
+        kind = "already"
+    else:
+        subscriber.status = Subscriber.Status.PENDING
+        subscriber.name, subscriber.organisation = name, organisation
+        subscriber.created_at = timezone.now()
+        subscriber.save(update_fields=["status", "name", "organisation", "created_at"])
+        subscriber.themes.set(themes)
+        kind = "confirm"
+    if _mail_allowed(email):
+        transaction.on_commit(
+            lambda: tasks.send_subscription_mail.enqueue(subscriber_id=subscriber.pk, kind=kind)
+        )
+    return subscriber
+
+
+@transaction.atomic
+def confirm(*, subscriber):
+    if subscriber.status != Subscriber.Status.CONFIRMED:
+        subscriber.status = Subscriber.Status.CONFIRMED
+        subscriber.confirmed_at = timezone.now()
+        subscriber.unsubscribed_at = None
+        subscriber.save(update_fields=["status", "confirmed_at", "unsubscribed_at"])
+    return subscriber
+
+
+@transaction.atomic
+def update_preferences(*, subscriber, name, organisation, themes):
+    subscriber.name, subscriber.organisation = name, organisation
+    subscriber.save(update_fields=["name", "organisation"])
+    subscriber.themes.set(themes)
+    return subscriber
+
+
+@transaction.atomic
+def unsubscribe(*, subscriber):
+    """Stop sending and forget everything but the address and the dates (proof of the choice).
+
+    Idempotent: mail clients may post the one-click request more than once. Queued
+    deliveries for an issue being sent are skipped, not sent.
+    """
+    if subscriber.status != Subscriber.Status.UNSUBSCRIBED:
+        subscriber.status = Subscriber.Status.UNSUBSCRIBED
+        subscriber.unsubscribed_at = timezone.now()
+        subscriber.name = subscriber.organisation = ""
+        subscriber.save(update_fields=["status", "unsubscribed_at", "name", "organisation"])
+        subscriber.themes.clear()
+        Delivery.objects.filter(
+            subscriber=subscriber, status__in=[Delivery.Status.QUEUED, Delivery.Status.CLAIMED]
+        ).update(status=Delivery.Status.SKIPPED, claim="")
+    return subscriber
+
+
+def purge_unconfirmed():
+    """Sign-ups never confirmed are deleted once their confirm link has expired."""
+    cutoff = timezone.now() - timedelta(seconds=setting("CONFIRM_MAX_AGE", links.CONFIRM_MAX_AGE))
+    deleted, _ = Subscriber.objects.filter(
+        status=Subscriber.Status.PENDING, confirmed_at__isnull=True, created_at__lt=cutoff
+    ).delete()
+    return deleted
+
+
+# Sending -------------------------------------------------------------------------------
+
+
+class NotPublished(Exception):
+    pass
+
+
+def _enqueue_batches(issue_id, count=None, delay=0):
+    from . import tasks
+
+    task = tasks.send_issue_batch
+    if delay and task.get_backend().supports_defer:
+        task = task.using(run_after=timezone.now() + timedelta(seconds=delay))
+    for _ in range(count or parallel_tasks()):
+        task.enqueue(issue_id=issue_id)
+
+
+@transaction.atomic
+def start_sending(*, issue, user=None):
+    """Send the issue's live version to every confirmed subscriber. A second call does nothing."""
+    issue = NewsletterIssuePage.objects.select_for_update().get(pk=issue.pk)
+    if not issue.live:
+        raise NotPublished
+    now = timezone.now()
+    dispatch, created = Dispatch.objects.get_or_create(
+        issue=issue,
+        defaults={
+            "status": Dispatch.Status.SENDING,
+            "started_at": now,
+            "heartbeat_at": now,
+            "started_by": user,
+        },
+    )
+    if not created:
+        started = Dispatch.objects.filter(
+            pk=dispatch.pk,
+            status__in=[Dispatch.Status.SCHEDULED, Dispatch.Status.CANCELLED],
+        ).update(
+            status=Dispatch.Status.SENDING,
+            started_at=now,
+            heartbeat_at=now,
+            started_by=user or dispatch.started_by,
+        )
+        if not started:
+            return dispatch
+        dispatch.refresh_from_db()
+    subscriber_ids = Subscriber.objects.filter(status=Subscriber.Status.CONFIRMED).values_list(
+        "pk", flat=True
+    )
+    Delivery.objects.bulk_create(
+        (Delivery(issue_id=issue.pk, subscriber_id=pk) for pk in subscriber_ids.iterator()),
+        batch_size=1000,
+        ignore_conflicts=True,
+    )
+    transaction.on_commit(lambda: _enqueue_batches(issue.pk))
+    transaction.on_commit(invalidate_page_cache)  # the archive now lists the issue
+    return dispatch
+
+
+@transaction.atomic
+def schedule_sending(*, issue, send_at, user=None):
+    from . import tasks
+
+    issue = NewsletterIssuePage.objects.select_for_update().get(pk=issue.pk)
+    if not issue.live:
+        raise NotPublished
+    dispatch, created = Dispatch.objects.get_or_create(
+        issue=issue,
+        defaults={"status": Dispatch.Status.SCHEDULED, "send_at": send_at, "started_by": user},
+    )
+    if not created:
+        if dispatch.status in Dispatch.ONLINE:
+            return dispatch
+        dispatch.status, dispatch.send_at, dispatch.started_by = (
+            Dispatch.Status.SCHEDULED,
+            send_at,
+            user,
+        )
+        dispatch.save(update_fields=["status", "send_at", "started_by"])
+    task = tasks.start_scheduled_issue
+    if task.get_backend().supports_defer:
+        task = task.using(run_after=send_at)
+        transaction.on_commit(lambda: task.enqueue(issue_id=issue.pk))
+    # Without a deferring backend `recover` (run periodically) starts it when it is due.
+    return dispatch
+
+
+@transaction.atomic
+def cancel_schedule(*, issue):
+    return Dispatch.objects.filter(issue=issue, status=Dispatch.Status.SCHEDULED).update(
+        status=Dispatch.Status.CANCELLED
+    )
+
+
+def start_if_due(*, issue_id):
+    dispatch = (
+        Dispatch.objects.filter(
+            issue_id=issue_id,
+            status=Dispatch.Status.SCHEDULED,
+            send_at__lte=timezone.now() + timedelta(seconds=1),
+        )
+        .select_related("issue")
+        .first()
+    )
+    if dispatch is None:
+        return None
+    try:
+        return start_sending(issue=dispatch.issue, user=dispatch.started_by)
+    except NotPublished:
+        logger.warning("Reisflits %s is ingepland maar niet gepubliceerd", issue_id)
+        return None
+
+
+def _claim(issue_id, token, size):
+    now = timezone.now()
+    retry_before = now - timedelta(seconds=retry_delay_seconds())
+    with transaction.atomic():
+        ids = list(
+            Delivery.objects.select_for_update(skip_locked=True)
+            .filter(issue_id=issue_id, status=Delivery.Status.QUEUED)
+            .filter(Q(leased_at__isnull=True) | Q(leased_at__lte=retry_before))
+            .order_by("attempts", "pk")
+            .values_list("pk", flat=True)[:size]
+        )
+        if ids:
+            Delivery.objects.filter(pk__in=ids, status=Delivery.Status.QUEUED).update(
+                status=Delivery.Status.CLAIMED, claim=token, leased_at=now
+            )
+    return list(
+        Delivery.objects.filter(claim=token, status=Delivery.Status.CLAIMED)
+        .select_related("subscriber")
+        .order_by("pk")
+    )
+
+
+class Throttle:
+    def __init__(self, per_second):
+        self.interval = 1 / per_second if per_second else 0
+        self.next_at = time.monotonic()
+
+    def wait(self):
+        if not self.interval:
+            return
+        now = time.monotonic()
+        if self.next_at > now:
+            time.sleep(self.next_at - now)
+        self.next_at = max(now, self.next_at) + self.interval
+
+
+def _finish_if_done(issue_id):
+    open_rows = Delivery.objects.filter(
+        issue_id=issue_id,
+        status__in=[Delivery.Status.QUEUED, Delivery.Status.CLAIMED, Delivery.Status.SENDING],
+    )
+    if not open_rows.exists():
+        Dispatch.objects.filter(issue_id=issue_id, status=Dispatch.Status.SENDING).update(
+            status=Dispatch.Status.SENT, finished_at=timezone.now()
+        )
+        return True
+    return False
+
+
+def send_batch(*, issue_id):
+    """Send one batch and queue the next. Runs in autocommit: every mark is committed at once."""
+    from django.core.mail import get_connection
+
+    from .mail import IssueMail
+
+    dispatch = Dispatch.objects.filter(issue_id=issue_id, status=Dispatch.Status.SENDING).first()
+    if dispatch is None:
+        return {"sent": 0}
+    token = uuid.uuid4().hex
+    claimed = _claim(issue_id, token, batch_size())
+    Dispatch.objects.filter(pk=dispatch.pk).update(heartbeat_at=timezone.now())
+    if not claimed:
+        waiting = Delivery.objects.filter(issue_id=issue_id, status=Delivery.Status.QUEUED)
+        if waiting.exists():  # only retries waiting for their delay
+            _enqueue_batches(issue_id, count=1, delay=retry_delay_seconds())
+        else:
+            _finish_if_done(issue_id)
+        return {"sent": 0}
+
+    issue_mail = IssueMail(NewsletterIssuePage.objects.get(pk=issue_id))
+    throttle = Throttle(rate_per_second())
+    sent = 0
+    connection = get_connection()
+    try:
+        connection.open()
+        for delivery in claimed:
+            sent += _send_one(delivery, token, issue_mail, connection, throttle)
+    finally:
+        try:
+            connection.close()
+        except Exception:  # noqa: BLE001 - a failing close must not undo the marks
+            logger.exception("Sluiten van de mailverbinding mislukt")
+    Dispatch.objects.filter(pk=dispatch.pk).update(heartbeat_at=timezone.now())
+    _enqueue_batches(issue_id, count=1)
+    return {"sent": sent}
+
+
+def _send_one(delivery, token, issue_mail, connection, throttle):
+    mine = Delivery.objects.filter(pk=delivery.pk, claim=token)
+    if delivery.subscriber.status != Subscriber.Status.CONFIRMED:
+        mine.filter(status=Delivery.Status.CLAIMED).update(status=Delivery.Status.SKIPPED, claim="")
+        return 0
+    # From here on the message may reach the mail server: recovery treats it as in flight.
+    if not mine.filter(status=Delivery.Status.CLAIMED).update(
+        status=Delivery.Status.SENDING, leased_at=timezone.now()
+    ):
+        return 0  # recovery took this row over
+    throttle.wait()
+    try:
+        message = issue_mail.message_for(delivery.subscriber, connection=connection)
+        if not connection.send_messages([message]):
+            raise RuntimeError("de mailserver nam het bericht niet aan")
+    except Exception as error:  # noqa: BLE001 - every failure is recorded and retried
+        attempts = delivery.attempts + 1
+        mine.update(
+            status=Delivery.Status.QUEUED if attempts < max_attempts() else Delivery.Status.FAILED,
+            attempts=attempts,
+            last_error=f"{type(error).__name__}: {error}"[:500],
+            claim="",
+            leased_at=timezone.now(),
+        )
+        logger.warning("Reisflits naar abonnee %s mislukt: %s", delivery.subscriber_id, error)
+        return 0
+    mine.update(
+        status=Delivery.Status.SENT,
+        sent_at=timezone.now(),
+        attempts=F("attempts") + 1,
+        claim="",
+    )
+    return 1
+
+
+def recover(*, stale_after=None):
+    """Take over the work of dead workers and start scheduled issues that are due.
+
+    `stale_after` (seconds) overrides the lease; 0 says "no worker is running now", as at
+    worker start when this is the only worker.
+    """
+    now = timezone.now()
+    lease = lease_seconds() if stale_after is None else stale_after
+    cutoff = now - timedelta(seconds=lease)
+    report = {"started": 0, "resumed": 0, "requeued": 0, "in_flight": 0, "finished": 0}
+
+    for issue_id in Dispatch.objects.filter(
+        status=Dispatch.Status.SCHEDULED, send_at__lte=now
+    ).values_list("issue_id", flat=True):
+        if start_if_due(issue_id=issue_id):
+            report["started"] += 1
+
+    stale = Dispatch.objects.filter(status=Dispatch.Status.SENDING).filter(
+        Q(heartbeat_at__isnull=True) | Q(heartbeat_at__lte=cutoff)
+    )
+    for dispatch in stale:
+        with transaction.atomic():
+            # Re-check under the lock: a live batch may have moved the heartbeat meanwhile.
+            locked = (
+                Dispatch.objects.select_for_update()
+                .filter(pk=dispatch.pk, status=Dispatch.Status.SENDING)
+                .filter(Q(heartbeat_at__isnull=True) | Q(heartbeat_at__lte=cutoff))
+                .first()
+            )
+            if locked is None:
+                continue
+            rows = Delivery.objects.filter(issue_id=dispatch.issue_id)
+            report["requeued"] += rows.filter(
+                status=Delivery.Status.CLAIMED, leased_at__lte=cutoff
+            ).update(status=Delivery.Status.QUEUED, claim="", leased_at=None)
+            in_flight = rows.filter(status=Delivery.Status.SENDING, leased_at__lte=cutoff)
+            report["in_flight"] += in_flight.filter(attempts__gte=max_attempts() - 1).update(
+                status=Delivery.Status.FAILED,
+                attempts=F("attempts") + 1,
+                claim="",
+                last_error="worker gestopt tijdens verzenden; niet opnieuw geprobeerd",
+            )
+            report["in_flight"] += in_flight.update(
+                status=Delivery.Status.QUEUED,
+                attempts=F("attempts") + 1,
+                claim="",
+                leased_at=None,
+                last_error="worker gestopt tijdens verzenden",
+            )
+            locked.heartbeat_at = now
+            locked.save(update_fields=["heartbeat_at"])
+            if rows.filter(status=Delivery.Status.QUEUED).exists():
+                issue_id = dispatch.issue_id
+                transaction.on_commit(lambda issue_id=issue_id: _enqueue_batches(issue_id))
+                report["resumed"] += 1
+            elif _finish_if_done(dispatch.issue_id):
+                report["finished"] += 1
+    return report
+
+
+def send_test_mail(*, issue, user):
+    """The mail as subscribers get it, to the editor's own address, with inert personal links."""
+    from . import tasks
+
+    transaction.on_commit(
+        lambda: tasks.send_test_issue.enqueue(issue_id=issue.pk, email=user.email)
+    )
