@@ -1,0 +1,261 @@
+"""The submission form in steps, and the small forms on the detail and review pages."""
+
+from datetime import date
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
+from django.utils.translation import gettext_lazy as _
+
+from route2020.core.models import Organisation
+from route2020.themes.models import ThemePage
+
+from .models import MAX_THEMES, EvidenceLevel, Kind, PartnerType, Phase, Status
+
+MAX_IMAGE_BYTES = 5 * 1024 * 1024
+MAX_IMAGE_PIXELS = 40_000_000  # a 40-megapixel photo is plenty; more is a decompression bomb
+MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
+IMAGE_EXTENSIONS = ["jpg", "jpeg", "png", "gif", "webp"]
+DOCUMENT_EXTENSIONS = ["pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "ppt", "pptx", "odp"]
+# What the first bytes of each accepted document type look like: PDF, ZIP (OOXML and ODF), OLE.
+DOCUMENT_SIGNATURES = (b"%PDF-", b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+MAX_STEPS = 20
+
+
+def textarea(rows=4):
+    return forms.Textarea(attrs={"rows": rows, "class": "utrecht-textarea"})
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class BasicsForm(forms.Form):
+    title = forms.CharField(label=_("Titel"), max_length=120)
+    summary = forms.CharField(
+        label=_("Samenvatting"),
+        max_length=600,
+        widget=textarea(3),
+        help_text=_("In twee of drie zinnen: wat deed u en wat leverde het op?"),
+    )
+    kind = forms.ChoiceField(label=_("Soort"), choices=Kind.choices)
+    status = forms.ChoiceField(label=_("Status"), choices=Status.choices)
+    phase = forms.ChoiceField(
+        label=_("Fase (alleen bij een proeftuin)"),
+        choices=[("", "—"), *Phase.choices],
+        required=False,
+    )
+    themes = forms.ModelMultipleChoiceField(
+        label=_("Thema's"),
+        queryset=ThemePage.objects.live().order_by("number", "path"),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Kies één tot vijf thema's."),
+        error_messages={"required": _("Kies minstens één thema.")},
+    )
+    start_date = forms.DateField(label=_("Startdatum"), required=False, widget=DateInput())
+    end_date = forms.DateField(label=_("Einddatum"), required=False, widget=DateInput())
+
+    def clean_themes(self):
+        themes = self.cleaned_data["themes"]
+        if len(themes) > MAX_THEMES:
+            raise ValidationError(_("Kies hoogstens vijf thema's."))
+        return themes
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("De einddatum ligt vóór de startdatum."))
+        for name in ("start_date", "end_date"):
+            value = cleaned.get(name)
+            if value and not date(1990, 1, 1) <= value <= date(2100, 1, 1):
+                self.add_error(name, _("Vul een datum tussen 1990 en 2100 in."))
+        return cleaned
+
+
+class ApproachForm(forms.Form):
+    steps = forms.CharField(
+        label=_("Aanpak in stappen"),
+        widget=textarea(8),
+        max_length=10_000,
+        help_text=_(
+            "Eén stap per regel. Zet een toelichting na een dubbele punt, "
+            "bijvoorbeeld: Partners zoeken: we belden de drie basisscholen."
+        ),
+    )
+    budget_euros = forms.IntegerField(
+        label=_("Budget in euro"), required=False, min_value=0, max_value=100_000_000
+    )
+    staff_hours = forms.IntegerField(
+        label=_("Uren personeel"), required=False, min_value=0, max_value=1_000_000
+    )
+    duration_months = forms.IntegerField(
+        label=_("Looptijd in maanden"), required=False, min_value=0, max_value=240
+    )
+
+    def clean_steps(self):
+        lines = [line.strip() for line in self.cleaned_data["steps"].splitlines() if line.strip()]
+        if len(lines) > MAX_STEPS:
+            raise ValidationError(_("Beschrijf de aanpak in hoogstens twintig stappen."))
+        for line in lines:
+            if len(line.partition(":")[0]) > 200:
+                raise ValidationError(_("Een stap is hoogstens 200 tekens voor de dubbele punt."))
+        return "\n".join(lines)
+
+
+class PartnersForm(forms.Form):
+    participants = forms.ModelMultipleChoiceField(
+        label=_("Deelnemende organisaties"),
+        queryset=Organisation.objects.order_by("name"),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8, "class": "utrecht-select"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for value, label in PartnerType.choices:
+            self.fields[f"partner_{value}"] = forms.CharField(
+                label=label,
+                required=False,
+                max_length=500,
+                help_text=_("Namen, gescheiden door komma's."),
+            )
+
+
+class ResultsForm(forms.Form):
+    results = forms.CharField(
+        label=_("Resultaten en effecten"),
+        widget=textarea(),
+        max_length=5000,
+        required=False,
+        help_text=_("Met cijfers waar u die heeft."),
+    )
+    what_worked = forms.CharField(
+        label=_("Wat werkte"), widget=textarea(), max_length=5000, required=False
+    )
+    what_did_not_work = forms.CharField(
+        label=_("Wat werkte niet"),
+        widget=textarea(),
+        max_length=5000,
+        required=False,
+        help_text=_("Verplicht als het voorbeeld gestopt is. Ook dit is kennis."),
+    )
+    lessons = forms.CharField(label=_("Lessen"), widget=textarea(), max_length=5000, required=False)
+    evidence_level = forms.ChoiceField(label=_("Bewijsniveau"), choices=EvidenceLevel.choices)
+    evidence = forms.CharField(
+        label=_("Onderbouwing"),
+        widget=textarea(3),
+        max_length=3000,
+        required=False,
+        help_text=_("Welke cijfers of welk evaluatierapport ondersteunen het bewijsniveau?"),
+    )
+    evaluation = forms.CharField(
+        label=_("Evaluatie (proeftuin)"), widget=textarea(), max_length=5000, required=False
+    )
+
+    def __init__(self, *args, status="", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.status = status
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.status == Status.STOPPED and not cleaned.get("what_did_not_work", "").strip():
+            self.add_error(
+                "what_did_not_work", _("Vertel wat niet werkte: het voorbeeld is gestopt.")
+            )
+        return cleaned
+
+
+def check_image(upload):
+    if upload.size > MAX_IMAGE_BYTES:
+        raise ValidationError(_("Deze afbeelding is groter dan 5 MB."))
+    image = getattr(upload, "image", None)
+    if image is not None and image.width * image.height > MAX_IMAGE_PIXELS:
+        raise ValidationError(_("Deze afbeelding heeft te veel beeldpunten (meer dan 40 miljoen)."))
+
+
+def check_document(upload):
+    if upload.size > MAX_DOCUMENT_BYTES:
+        raise ValidationError(_("Dit document is groter dan 10 MB."))
+    head = upload.read(8)
+    upload.seek(0)
+    if not head.startswith(DOCUMENT_SIGNATURES):
+        raise ValidationError(_("Dit bestand is geen PDF- of Office-document."))
+
+
+class AttachmentsForm(forms.Form):
+    contact_name = forms.CharField(label=_("Contactpersoon"), max_length=120, required=False)
+    contact_email = forms.EmailField(
+        label=_("E-mailadres contactpersoon"),
+        required=False,
+        help_text=_("Alleen zichtbaar voor ingelogde leden."),
+    )
+    contact_phone = forms.CharField(
+        label=_("Telefoon contactpersoon"), max_length=30, required=False
+    )
+    image = forms.ImageField(
+        label=_("Afbeelding toevoegen"),
+        required=False,
+        validators=[FileExtensionValidator(IMAGE_EXTENSIONS)],
+        help_text=_("JPG, PNG, GIF of WebP, hoogstens 5 MB."),
+        error_messages={
+            "invalid_image": _("Dit bestand is geen afbeelding of is beschadigd."),
+        },
+    )
+    image_alt = forms.CharField(
+        label=_("Beschrijving van de afbeelding (alt-tekst)"), max_length=250, required=False
+    )
+    document = forms.FileField(
+        label=_("Document toevoegen"),
+        required=False,
+        validators=[FileExtensionValidator(DOCUMENT_EXTENSIONS)],
+        help_text=_("PDF of Office-document, hoogstens 10 MB."),
+    )
+
+    def clean_image(self):
+        upload = self.cleaned_data.get("image")
+        if upload:
+            check_image(upload)
+        return upload
+
+    def clean_document(self):
+        upload = self.cleaned_data.get("document")
+        if upload:
+            check_document(upload)
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("image") and not cleaned.get("image_alt", "").strip():
+            self.add_error("image_alt", _("Beschrijf de afbeelding voor wie hem niet kan zien."))
+        return cleaned
+
+
+STEPS = {
+    "basis": (_("Basis"), BasicsForm),
+    "aanpak": (_("Aanpak en middelen"), ApproachForm),
+    "partners": (_("Partners"), PartnersForm),
+    "resultaten": (_("Resultaten en lessen"), ResultsForm),
+    "bijlagen": (_("Contact en bijlagen"), AttachmentsForm),
+}
+STEP_NAMES = list(STEPS)
+
+
+class AdoptionForm(forms.Form):
+    how_it_went = forms.CharField(
+        label=_("Hoe ging het bij u?"), widget=textarea(4), max_length=3000
+    )
+
+
+class LogbookForm(forms.Form):
+    date = forms.DateField(label=_("Datum"), widget=DateInput())
+    text = forms.CharField(label=_("Wat er gebeurde"), widget=textarea(4), max_length=3000)
+
+
+class ReturnForm(forms.Form):
+    feedback = forms.CharField(
+        label=_("Feedback voor de inzender"), widget=textarea(5), max_length=5000
+    )

@@ -1,0 +1,222 @@
+"""The listing at /praktijkvoorbeelden/: filters, facet counts, sorting, search, pages.
+
+Everything it filters and counts on is a column of the practice row or a small child table
+(themes, partners), so the number of queries is fixed (a dozen) and each is an indexed scan
+or a GROUP BY, whatever the number of practices.
+"""
+
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.utils.translation import gettext_lazy as _
+
+from route2020.core.models import Province
+from route2020.themes.models import ThemePage
+
+from .models import Kind, PartnerType, PracticePage, PracticePartner, Status
+
+PER_PAGE = 20
+MAX_QUERY_LENGTH = 200
+SORTS = {
+    "nieuwste": _("Nieuwste"),
+    "meest-overgenomen": _("Meest overgenomen"),
+    "relevantie": _("Relevantie"),
+}
+
+
+@dataclass
+class Option:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    options: list
+
+
+def _theme_through():
+    return PracticePage.themes.through
+
+
+def read_filters(request, themes, provinces):
+    """Only known values count; anything else in the URL is ignored, never an error."""
+    get = request.GET
+    theme_slugs = {theme.slug: theme for theme in themes}
+    province_slugs = {province.slug: province for province in provinces}
+    chosen = {
+        "thema": get.get("thema") if get.get("thema") in theme_slugs else "",
+        "provincie": get.get("provincie") if get.get("provincie") in province_slugs else "",
+        "soort": get.get("soort") if get.get("soort") in Kind.values else "",
+        "status": get.get("status") if get.get("status") in Status.values else "",
+        "partner": get.get("partner") if get.get("partner") in PartnerType.values else "",
+        "mislukt": "1" if get.get("mislukt") == "1" else "",
+        "overgenomen": "1" if get.get("overgenomen") == "1" else "",
+        "parel": "1" if get.get("parel") == "1" else "",
+    }
+    q = " ".join(get.get("q", "").split())[:MAX_QUERY_LENGTH]
+    sort = get.get("sort") if get.get("sort") in SORTS else ("relevantie" if q else "nieuwste")
+    if sort == "relevantie" and not q:
+        sort = "nieuwste"
+    return chosen, q, sort, theme_slugs, province_slugs
+
+
+def filtered_practices(chosen, theme_slugs, province_slugs):
+    queryset = PracticePage.objects.live()
+    if chosen["thema"]:
+        theme_id = theme_slugs[chosen["thema"]].pk
+        queryset = queryset.filter(
+            pk__in=_theme_through().objects.filter(themepage_id=theme_id).values("practicepage_id")
+        )
+    if chosen["provincie"]:
+        queryset = queryset.filter(province_id=province_slugs[chosen["provincie"]].pk)
+    if chosen["soort"]:
+        queryset = queryset.filter(kind=chosen["soort"])
+    if chosen["status"]:
+        queryset = queryset.filter(status=chosen["status"])
+    if chosen["partner"]:
+        queryset = queryset.filter(
+            pk__in=PracticePartner.objects.filter(partner_type=chosen["partner"]).values(
+                "practice_id"
+            )
+        )
+    if chosen["mislukt"]:
+        queryset = queryset.filter(has_failures=True)
+    if chosen["overgenomen"]:
+        queryset = queryset.filter(adoption_count__gt=0)
+    if chosen["parel"]:
+        queryset = queryset.filter(is_parel=True)
+    return queryset
+
+
+def search_practices(queryset, q, sort):
+    """Results to show and the set of matching practices to count facets over."""
+    ordering = {"nieuwste": ("-sort_date", "-pk"), "meest-overgenomen": ("-adoption_count", "-pk")}
+    if not q:
+        return queryset.order_by(*ordering[sort]), queryset
+    if sort != "relevantie":
+        queryset = queryset.order_by(*ordering[sort])
+    results = queryset.search(q, order_by_relevance=sort == "relevantie")
+    # The backend's own queryset of all matches (what its facet() uses), as a subquery.
+    compiler = results.query_compiler
+    matching = compiler.search(compiler.get_config(results.backend), None, None)
+    return results, queryset.filter(pk__in=matching.order_by().values("pk"))
+
+
+def facet_counts(matching):
+    """Counts per facet value over the current results: five GROUP BY queries."""
+    ids = matching.order_by().values("pk")
+    counts = {"thema": {}, "provincie": {}, "soort": {}, "status": {}, "partner": {}}
+    for row in matching.order_by().values("province_id").annotate(n=Count("pk")):
+        counts["provincie"][row["province_id"]] = row["n"]
+    for row in matching.order_by().values("kind", "status").annotate(n=Count("pk")):
+        counts["soort"][row["kind"]] = counts["soort"].get(row["kind"], 0) + row["n"]
+        counts["status"][row["status"]] = counts["status"].get(row["status"], 0) + row["n"]
+    through = _theme_through()
+    for row in (
+        through.objects.filter(practicepage_id__in=ids)
+        .values("themepage_id")
+        .annotate(n=Count("practicepage_id", distinct=True))
+    ):
+        counts["thema"][row["themepage_id"]] = row["n"]
+    for row in (
+        PracticePartner.objects.filter(practice_id__in=ids)
+        .values("partner_type")
+        .annotate(n=Count("practice_id", distinct=True))
+    ):
+        counts["partner"][row["partner_type"]] = row["n"]
+    flags = matching.order_by().aggregate(
+        mislukt=Count("pk", filter=Q(has_failures=True)),
+        overgenomen=Count("pk", filter=Q(adoption_count__gt=0)),
+        parel=Count("pk", filter=Q(is_parel=True)),
+    )
+    counts.update(flags)
+    return counts
+
+
+def build_facets(chosen, counts, themes, provinces):
+    def options(name, pairs):
+        return [
+            Option(value, label, counts[name].get(key, 0), chosen[name] == value)
+            for key, value, label in pairs
+        ]
+
+    return [
+        Facet("thema", _("Thema"), options("thema", [(t.pk, t.slug, t.label) for t in themes])),
+        Facet(
+            "provincie",
+            _("Provincie"),
+            options("provincie", [(p.pk, p.slug, p.name) for p in provinces]),
+        ),
+        Facet("soort", _("Soort"), options("soort", [(v, v, lbl) for v, lbl in Kind.choices])),
+        Facet("status", _("Status"), options("status", [(v, v, lbl) for v, lbl in Status.choices])),
+        Facet(
+            "partner",
+            _("Partners"),
+            options("partner", [(v, v, lbl) for v, lbl in PartnerType.choices]),
+        ),
+    ]
+
+
+def listing_context(index_page, request):
+    themes = list(
+        ThemePage.objects.live().order_by("number", "path").only("title", "slug", "short_title")
+    )
+    provinces = list(Province.objects.all())
+    chosen, q, sort, theme_slugs, province_slugs = read_filters(request, themes, provinces)
+    queryset = (
+        filtered_practices(chosen, theme_slugs, province_slugs)
+        .only(*PracticePage.CARD_FIELDS, "organisation__name")
+        .select_related("organisation")
+    )
+    results, matching = search_practices(queryset, q, sort)
+    paginator = Paginator(results, PER_PAGE)
+    page_obj = paginator.get_page(request.GET.get("pagina"))
+    practices = list(page_obj.object_list)
+    attach_theme_labels(practices, {theme.pk: theme for theme in themes})
+    province_names = {province.pk: province.name for province in provinces}
+    for practice in practices:
+        practice.province_name = province_names.get(practice.province_id, "")
+    counts = facet_counts(matching)
+    params = {key: value for key, value in chosen.items() if value}
+    if q:
+        params["q"] = q
+    if sort != ("relevantie" if q else "nieuwste"):
+        params["sort"] = sort
+    return {
+        "practices": practices,
+        "page_obj": page_obj,
+        "result_count": paginator.count,
+        "facets": build_facets(chosen, counts, themes, provinces),
+        "flag_counts": {key: counts[key] for key in ("mislukt", "overgenomen", "parel")},
+        "chosen": chosen,
+        "q": q,
+        "sort": sort,
+        "sorts": [(key, label) for key, label in SORTS.items() if key != "relevantie" or q],
+        "query_string": urlencode(params),
+        "has_filters": bool(params),
+    }
+
+
+def attach_theme_labels(practices, themes_by_id):
+    """One query for the theme labels of all cards on the page."""
+    by_id = {practice.pk: practice for practice in practices}
+    for practice in practices:
+        practice.theme_labels = []
+    if not by_id:
+        return
+    rows = (
+        _theme_through()
+        .objects.filter(practicepage_id__in=by_id)
+        .values_list("practicepage_id", "themepage_id")
+    )
+    for practice_id, theme_id in rows:
+        theme = themes_by_id.get(theme_id)
+        if theme:
+            by_id[practice_id].theme_labels.append(theme.label)

@@ -1,0 +1,125 @@
+import pytest
+
+from route2020.practices import services
+from route2020.practices.models import Adoption
+
+pytestmark = pytest.mark.django_db
+
+
+def test_detail_shows_the_how_and_hides_contact_from_visitors(client, make_practice):
+    practice = make_practice(what_did_not_work="Te weinig ouders op zaterdag.", budget_euros=1500)
+    response = client.get(practice.url)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Zo doe je het" in html
+    assert "Scholen benaderen" in html
+    assert "Te weinig ouders op zaterdag." in html
+    assert "€ 1500" in html
+    assert "anna@bieb.example" not in html
+    assert "Anna de Vries" not in html
+    assert "@" not in html.split("<main")[-1].split("</main>")[0]
+
+
+def test_detail_shows_contact_to_signed_in_member(client, make_practice, make_user):
+    practice = make_practice()
+    client.force_login(make_user())
+    html = client.get(practice.url).content.decode()
+    assert "Anna de Vries" in html
+    assert "anna@bieb.example" in html
+
+
+def test_html_in_text_fields_is_shown_as_text(client, make_practice):
+    practice = make_practice(
+        title="<script>alert(1)</script>Titel",
+        summary="<img src=x onerror=alert(1)>",
+        what_worked="<b>vet</b><script>alert(2)</script>",
+        lessons="<iframe src=//evil>",
+    )
+    html = client.get(practice.url).content.decode()
+    assert "<script>alert" not in html
+    assert "<img src=x" not in html
+    assert "<iframe src=//evil>" not in html
+    assert "&lt;script&gt;alert(2)&lt;/script&gt;" in html
+
+
+def test_member_records_adoption_once(
+    client, make_practice, make_user, django_capture_on_commit_callbacks
+):
+    practice = make_practice()
+    member = make_user()
+    client.force_login(member)
+    url = f"/praktijkvoorbeelden/overnemen/{practice.pk}/"
+    response = client.post(url, {"how_it_went": "Goed, 40 gezinnen kwamen."})
+    assert response.status_code == 302
+    client.post(url, {"how_it_went": "Nog een keer"})
+    assert Adoption.objects.filter(practice=practice).count() == 1
+    practice.refresh_from_db()
+    assert practice.adoption_count == 1
+    client.logout()
+    html = client.get(practice.url).content.decode()
+    assert member.organisation.name in html
+    assert "Goed, 40 gezinnen kwamen." in html
+
+
+def test_adoption_needs_text_and_shows_dutch_error(client, make_practice, make_user):
+    practice = make_practice()
+    client.force_login(make_user())
+    response = client.post(f"/praktijkvoorbeelden/overnemen/{practice.pk}/", {"how_it_went": ""})
+    assert response.status_code == 400
+    assert "Dit is een verplicht veld." in response.content.decode()
+    assert not Adoption.objects.exists()
+
+
+def test_adoption_count_survives_republishing(make_practice, make_user):
+    practice = make_practice()
+    services.adoption_create(practice=practice, user=make_user(), how_it_went="Prima")
+    practice.refresh_from_db()
+    practice.save_revision().publish()
+    practice.refresh_from_db()
+    assert practice.adoption_count == 1
+
+
+def test_visitor_cannot_adopt(client, make_practice):
+    practice = make_practice()
+    response = client.post(f"/praktijkvoorbeelden/overnemen/{practice.pk}/", {"how_it_went": "x"})
+    assert response.status_code == 302
+    assert "/account/" in response["Location"]
+    assert not Adoption.objects.exists()
+
+
+def test_pilot_logbook_by_owner_only(client, make_practice, make_user, make_organisation):
+    owner_org = make_organisation()
+    pilot = make_practice(organisation=owner_org, kind="proeftuin", phase="uitvoering")
+    client.force_login(make_user(organisation=owner_org))
+    url = f"/praktijkvoorbeelden/logboek/{pilot.pk}/"
+    assert client.post(url, {"date": "2018-03-01", "text": "Eerste sessie"}).status_code == 302
+    client.force_login(make_user())
+    assert client.post(url, {"date": "2018-03-02", "text": "Indringer"}).status_code == 403
+    client.logout()
+    html = client.get(pilot.url).content.decode()
+    assert "Eerste sessie" in html
+    assert "Indringer" not in html
+    assert "1 maart 2018" in html
+
+
+def test_spread_map_draws_provinces_and_lines(client, make_practice, make_user, make_organisation):
+    origin = make_organisation(province_code="PV23", latitude=52.5, longitude=6.1)
+    adopter = make_organisation(province_code="PV27", latitude=52.1, longitude=4.3)
+    practice = make_practice(organisation=origin)
+    services.adoption_create(
+        practice=practice, user=make_user(organisation=adopter), how_it_went="Goed"
+    )
+    html = client.get("/praktijkvoorbeelden/verspreiding/").content.decode()
+    assert "<svg" in html and "<path" in html
+    assert html.count("<line") == 1
+    assert "Bron: CBS, PDOK" in html
+    assert "Overijssel" in html
+
+
+def test_home_context_has_recent_practices(make_practice, django_assert_num_queries):
+    from route2020.practices.home import home_context
+
+    make_practice()
+    with django_assert_num_queries(1):
+        practices = list(home_context()["recent_practices"])
+    assert practices[0].card_meta
