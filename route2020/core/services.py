@@ -21,9 +21,7 @@ def user_data_export(*, user):
             "lid sinds": user.date_joined.isoformat(),
             "laatst ingelogd": user.last_login.isoformat() if user.last_login else None,
         },
-        "e-mailadressen": list(
-            user.emailaddress_set.values("email", "verified", "primary")
-        ),
+        "e-mailadressen": list(user.emailaddress_set.values("email", "verified", "primary")),
     }
     # An app that stores personal data has a privacy.py with export(user) -> dict.
     for config in apps.get_app_configs():

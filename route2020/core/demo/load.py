@@ -78,7 +78,10 @@ def home_page():
         site.save()
     else:
         Site.objects.create(
-            hostname=hostname, port=port, root_page=home, is_default_site=True,
+            hostname=hostname,
+            port=port,
+            root_page=home,
+            is_default_site=True,
             site_name="Route 2020",
         )
     if old_root and old_root.pk != home.pk and not old_root.get_children().exists():
@@ -138,8 +141,12 @@ def load_people():
     """One login per role, four regiogidsen and a dozen members; returns the printed logins."""
     zwolle = Organisation.objects.get(name="Stadkamer Zwolle")
     admin = person(
-        "beheer@route2020.example", "Beheer", "Route 2020", roles.EDITOR,
-        is_superuser=True, is_staff=True,
+        "beheer@route2020.example",
+        "Beheer",
+        "Route 2020",
+        roles.EDITOR,
+        is_superuser=True,
+        is_staff=True,
     )
     editor = person("redactie@route2020.example", "Rita", "Redactie", roles.EDITOR)
     member = person("lid@route2020.example", "Lotte", "Lid", roles.MEMBER, organisation=zwolle)
@@ -171,7 +178,11 @@ def load_pages(home):
     from route2020.themes.models import ThemeIndexPage, ThemePage
 
     news_index = child(
-        home, NewsIndexPage, "nieuws", title="Nieuws", show_in_menus=True,
+        home,
+        NewsIndexPage,
+        "nieuws",
+        title="Nieuws",
+        show_in_menus=True,
         intro="Het nieuws van Route 2020, de ontwikkelagenda van de openbare bibliotheken.",
     )
     for title, day, precision, paragraphs in seed.NEWS:
@@ -188,18 +199,30 @@ def load_pages(home):
             publish(item)
 
     themes_index = child(
-        home, ThemeIndexPage, "themas", title="Thema's", show_in_menus=True,
+        home,
+        ThemeIndexPage,
+        "themas",
+        title="Thema's",
+        show_in_menus=True,
         intro="Op basis van een enquête onder de leden in maart 2015 koos de ledenvergadering "
         "vijf thema's voor het branche ontwikkelplan Route 2020.",
     )
     for number, slug, title, short_title in seed.THEMES:
         child(
-            themes_index, ThemePage, slug, title=title[:1].upper() + title[1:],
-            number=number, short_title=short_title,
+            themes_index,
+            ThemePage,
+            slug,
+            title=title[:1].upper() + title[1:],
+            number=number,
+            short_title=short_title,
         )
 
     about = child(
-        home, ContentPage, "over-route-2020", title="Over Route 2020", show_in_menus=True,
+        home,
+        ContentPage,
+        "over-route-2020",
+        title="Over Route 2020",
+        show_in_menus=True,
         intro=seed.HOME_INTRO,
         body=[
             ("paragraph", rich_text([seed.HOME_TEXT] + seed.NEWS[4][3])),
@@ -225,17 +248,27 @@ def load_pages(home):
 
     campaign = seed.NEWS[9]
     child(
-        home, ContentPage, "campagne", title="Campagne: de Bibliotheek maakt je rijker",
-        show_in_menus=True, intro=campaign[3][0],
+        home,
+        ContentPage,
+        "campagne",
+        title="Campagne: de Bibliotheek maakt je rijker",
+        show_in_menus=True,
+        intro=campaign[3][0],
         body=[("paragraph", rich_text(campaign[3][1:]))],
     )
     child(
-        home, ContentPage, "toegankelijkheid", title="Toegankelijkheidsverklaring",
+        home,
+        ContentPage,
+        "toegankelijkheid",
+        title="Toegankelijkheidsverklaring",
         intro="Route 2020 wil dat iedereen deze website kan gebruiken.",
         body=[("paragraph", rich_text(ACCESSIBILITY))],
     )
     privacy = child(
-        home, ContentPage, "privacy", title="Privacyverklaring",
+        home,
+        ContentPage,
+        "privacy",
+        title="Privacyverklaring",
         intro="Route 2020 bewaart zo weinig mogelijk over je, en niets zonder reden.",
         body=[("paragraph", rich_text(PRIVACY))],
     )

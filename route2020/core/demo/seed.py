@@ -154,7 +154,7 @@ NEWS = [
         "jaar",
         [
             "Vanaf 1 mei volgt er een nieuwe campagneperiode voor de positionering van de "
-            "Bibliotheek. Het thema is mei 2017 is \"Glansrijk\" en richt zich op "
+            'Bibliotheek. Het thema is mei 2017 is "Glansrijk" en richt zich op '
             "eindexamenkandidaten. De online media-inzet wordt via het budget voor de campagne "
             "landelijk ingekocht.",
             "Na de zomer willen we verder met:",
@@ -181,7 +181,7 @@ NEWS = [
             "bibliotheken' in Cultura, Ede.",
             "Prinses Laurentien (erevoorzitter van de Vereniging van Openbare Bibliotheken) ging "
             "de dialoog aan met het publiek en riep op om je vooral ook kwetsbaar op te durven "
-            "stellen \"Innovatie is niet delen wat je weet, maar vooral delen wat je niet weet\".",
+            'stellen "Innovatie is niet delen wat je weet, maar vooral delen wat je niet weet".',
             "Bibliotheken in Nederland ontwikkelen zich razendsnel en spelen vindingrijk in op hun "
             "veranderende rol in de samenleving. Bibliotheken werken samen met het onderwijs, "
             "ondernemers, maatschappelijke partners en gemeenten om iedereen de kans te bieden zich "
@@ -240,7 +240,15 @@ THEMES = [
 # Organisations named in the seed: name, kind, partner type, municipality, province, lat, lon.
 ORGANISATIONS = [
     # fmt: off
-    ("Vereniging van Openbare Bibliotheken", "partner", "vereniging", "Den Haag", "PV28", 52.0705, 4.3007),
+    (
+        "Vereniging van Openbare Bibliotheken",
+        "partner",
+        "vereniging",
+        "Den Haag",
+        "PV28",
+        52.0705,
+        4.3007,
+    ),
     ("Koninklijke Bibliotheek", "partner", "kb", "Den Haag", "PV28", 52.0810, 4.3270),
     ("Stichting Samenwerkende POI's Nederland", "partner", "poi", "", None, None, None),
     ("Kulturhus Haaksbergen", "bibliotheek", "", "Haaksbergen", "PV23", 52.1567, 6.7389),

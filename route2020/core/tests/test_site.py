@@ -7,7 +7,7 @@ import pytest
 from django.test import Client
 
 from route2020.core.demo.load import child
-from route2020.core.models import ContentPage, User
+from route2020.core.models import ContentPage, Province, User
 from route2020.core.tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -28,6 +28,7 @@ def about(home):
 
 def test_content_page_shows_last_update_print_button_and_skip_link(about, client):
     html = client.get("/over-route-2020/").content.decode()
+    about.refresh_from_db()
     date = about.last_published_at
     assert re.search(r"Laatst bijgewerkt op\s*<time[^>]*>\d{1,2} \w+ \d{4}</time>", html)
     months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus"]
@@ -146,7 +147,12 @@ class TestProfile:
         client.force_login(user)
         response = client.post(
             "/account/profiel/",
-            {"first_name": "Anna", "last_name": "Smit", "job_title": "", "organisation": library.pk},
+            {
+                "first_name": "Anna",
+                "last_name": "Smit",
+                "job_title": "",
+                "organisation": library.pk,
+            },
         )
         assert response.status_code == 302
         user.refresh_from_db()
@@ -193,3 +199,33 @@ def test_login_page_is_dutch_and_signs_in(home, client, make_user):
     response = client.post("/account/login/", {"login": "lid@example.org", "password": PASSWORD})
     assert response.status_code == 302
     assert client.get("/account/profiel/").context["user"] == user
+
+
+def test_editor_sets_organisation_and_provinces_in_the_cms(home, client, make_user):
+    from route2020.core import roles
+
+    roles.ensure_roles()
+    admin = make_user(role=None, is_superuser=True)
+    guide = make_user(role="Regiogids", email="gids@example.org")
+    client.force_login(admin)
+    form = client.get(f"/beheer/users/edit/{guide.pk}/").content.decode()
+    assert 'name="provinces"' in form
+    assert 'name="organisation"' in form
+    response = client.post(
+        f"/beheer/users/edit/{guide.pk}/",
+        {
+            "username": guide.username,
+            "email": guide.email,
+            "first_name": "Gea",
+            "last_name": "Gids",
+            "is_active": "on",
+            "groups": [guide.groups.get().pk],
+            "job_title": "regiogids",
+            "provinces": list(
+                Province.objects.filter(code__in=["PV25", "PV23"]).values_list("pk", flat=True)
+            ),
+        },
+    )
+    assert response.status_code == 302
+    guide.refresh_from_db()
+    assert {p.code for p in guide.provinces.all()} == {"PV23", "PV25"}
