@@ -1,4 +1,4 @@
-"""A real worker is killed with SIGKILL in the middle of sending; afterwards everyone has one mail."""
+"""A real worker is killed with SIGKILL mid-send; afterwards everyone has exactly one mail."""
 
 import os
 import signal
