@@ -261,7 +261,9 @@ class EventPage(RoutablePageMixin, BasePage):
 
     @property
     def agenda_url(self):
-        return self.url + self.reverse_subpage("agenda")
+        from django.urls import reverse
+
+        return reverse("events:agenda", args=[self.slug])
 
     @property
     def register_url(self):
@@ -350,12 +352,6 @@ class EventPage(RoutablePageMixin, BasePage):
         from .views import register
 
         return register(request, self)
-
-    @path("agenda.ics", name="agenda")
-    def agenda_route(self, request):
-        from .calendars import event_response
-
-        return event_response(self)
 
 
 class Session(Orderable, ClusterableModel):

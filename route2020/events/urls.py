@@ -5,6 +5,7 @@ from . import views
 app_name = "events"
 urlpatterns = [
     path("bijeenkomsten/feed.ics", views.feed, name="feed"),
+    path("bijeenkomsten/<slug:slug>/agenda.ics", views.agenda, name="agenda"),
     path(
         "bijeenkomsten/aanmelding/<str:signed>/",
         views.registration_detail,

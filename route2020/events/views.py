@@ -1,20 +1,26 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from . import services
-from .calendars import feed_calendar
+from .calendars import event_response, feed_calendar
 from .forms import RegistrationForm, SessionsForm
-from .models import Registration
+from .models import EventPage, Registration
 
 
 def feed(request):
     return HttpResponse(feed_calendar(request), content_type="text/calendar; charset=utf-8")
+
+
+def agenda(request, slug):
+    """ "Zet in je agenda": one event as an .ics file."""
+    event = get_object_or_404(EventPage.objects.live().public(), slug=slug)
+    return event_response(event)
 
 
 def register(request, event):

@@ -1,0 +1,26 @@
+from django.core.management.base import BaseCommand
+
+from route2020.events.tasks import send_event_reminders, send_practice_followups
+
+
+class Command(BaseCommand):
+    help = (
+        "Stuurt herinneringen voor bijeenkomsten van morgen en, drie maanden na afloop, de "
+        "vraag of deelnemers een gepresenteerd praktijkvoorbeeld hebben toegepast. Elke mail "
+        "gaat één keer; draai dit elk uur (cron) of laat de worker het doen met --queue."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--queue", action="store_true", help="Zet het werk in de takenwachtrij."
+        )
+
+    def handle(self, *args, **options):
+        if options["queue"]:
+            send_event_reminders.enqueue()
+            send_practice_followups.enqueue()
+            self.stdout.write("In de wachtrij gezet.")
+            return
+        reminders = send_event_reminders.call()
+        followups = send_practice_followups.call()
+        self.stdout.write(f"Herinneringen: {reminders}; vervolgmails: {followups}.")
