@@ -354,6 +354,9 @@ class LogbookEntry(models.Model):
         verbose_name = _("logboekbericht")
         verbose_name_plural = _("logboek")
 
+    def __str__(self):
+        return f"{self.date:%d-%m-%Y}: {self.text[:60]}"
+
 
 class Adoption(models.Model):
     """Library B says "wij hebben dit ook gedaan" about a practice of library A."""
@@ -389,6 +392,9 @@ class Adoption(models.Model):
                 fields=["practice", "organisation"], name="one_adoption_per_organisation"
             )
         ]
+
+    def __str__(self):
+        return f"{self.organisation} → {self.practice}"
 
 
 class Submission(models.Model):
@@ -459,3 +465,6 @@ class ModerationEvent(models.Model):
         ordering = ["created_at", "pk"]
         verbose_name = _("moderatiestap")
         verbose_name_plural = _("moderatiestappen")
+
+    def __str__(self):
+        return f"{self.get_action_display()} ({self.created_at:%d-%m-%Y %H:%M})"

@@ -57,7 +57,7 @@ def make_practice(practice_index, themes, make_organisation):
             "contact_email": "anna@bieb.example",
         }
         defaults.update(fields)
-        page = PracticePage(organisation=organisation, **defaults)
+        page = PracticePage(organisation=organisation, live=publish, **defaults)
         page.themes = [theme or themes[0]]
         page.steps = [PracticeStep(title="Scholen benaderen", description="Bel de directeur.")]
         page.partners = [PracticePartner(partner_type=p, name=f"Partner {p}") for p in partners]

@@ -1,0 +1,267 @@
+"""Generated practices in plausible Dutch, written in bulk: for the demo, tests and benchmarks.
+
+`Page.add_child()` and a publish cost a tree lock, a revision and a dozen queries per page,
+minutes for thousands of practices; `create_practices()` computes the treebeard paths itself
+and inserts each table with one statement per batch.
+"""
+
+import random
+from datetime import date, datetime, time, timedelta
+
+from django.db import connection
+from django.utils import timezone
+from django.utils.text import slugify
+
+from .models import (
+    EvidenceLevel,
+    Kind,
+    PartnerType,
+    Phase,
+    PracticePage,
+    PracticePartner,
+    PracticeStep,
+    Status,
+)
+
+ACTIVITIES = [
+    ("Voorleesontbijt", "ouders en peuters ontbijten samen en lezen voor"),
+    ("Taalcafé", "anderstaligen oefenen wekelijks Nederlands met vrijwilligers"),
+    ("Repaircafé", "buurtbewoners repareren samen spullen in de bibliotheek"),
+    ("Digitaal spreekuur", "inwoners krijgen hulp bij DigiD en de overheid online"),
+    ("Makerspace", "jongeren ontwerpen en printen in 3D"),
+    ("Boekstartcoach", "consultatiebureaus geven baby's hun eerste boekje"),
+    ("Leesclub voor mannen", "mannen lezen en bespreken samen een boek"),
+    ("Bibliotheek op school", "de collectie en een leesconsulent staan in de school"),
+    ("Klik & Tik", "ouderen leren stap voor stap omgaan met internet"),
+    ("Debatavond", "inwoners praten met raadsleden over de buurt"),
+    ("Huiswerkklas", "vrijwilligers helpen scholieren na schooltijd"),
+    ("Taalhuis", "laaggeletterden vinden een taalmaatje en een cursus"),
+    ("Codeclub", "kinderen leren programmeren met Scratch"),
+    ("Geheugenhuis", "mensen met dementie halen herinneringen op"),
+    ("Ondernemersplein", "starters vinden advies en werkplekken"),
+    ("Verhalenfestival", "inwoners vertellen verhalen over hun dorp"),
+    ("Zomerlezen", "kinderen lezen in de vakantie om hun niveau te houden"),
+    ("Mediawijsheid in de klas", "leerlingen leren nepnieuws herkennen"),
+    ("Bieb aan huis", "vrijwilligers brengen boeken bij mensen die niet kunnen komen"),
+    ("Gemeenteloket in de bibliotheek", "de gemeente houdt spreekuur in de bibliotheek"),
+    ("Vertelvoorstelling", "een verteller trekt langs dorpsscholen"),
+    ("Bibliotheek in het buurthuis", "een kleine collectie en activiteiten in het buurthuis"),
+    ("Schrijfwerkplaats", "jongeren schrijven onder begeleiding van een schrijver"),
+    ("Filosofiecafé", "inwoners denken samen na over grote vragen"),
+    ("Startersavond", "nieuwe inwoners leren de bibliotheek en de gemeente kennen"),
+]
+AUDIENCES = [
+    "peuters",
+    "basisschoolleerlingen",
+    "jongeren",
+    "ouderen",
+    "nieuwkomers",
+    "laaggeletterden",
+    "ouders",
+    "werkzoekenden",
+    "mantelzorgers",
+    "mbo-studenten",
+]
+STEPS = [
+    ("Doel bepalen", "We schreven in één zin op wat we wilden bereiken en voor wie."),
+    ("Partners zoeken", "We belden de scholen, het wijkteam en de gemeente."),
+    ("Budget regelen", "Een deel kwam uit de begroting, een deel uit een subsidie."),
+    ("Vrijwilligers werven", "Via de krant en de vrijwilligerscentrale vonden we tien mensen."),
+    ("Programma maken", "We maakten een programma van zes bijeenkomsten."),
+    ("Ruimte inrichten", "We maakten een hoek van de bibliotheek vrij en huurden meubels."),
+    ("Publiciteit", "Flyers, een bericht op Facebook en een artikel in het huis-aan-huisblad."),
+    ("Proef draaien", "Eerst een proef met een kleine groep, daarna bijgesteld."),
+    ("Uitvoeren", "Elke week een bijeenkomst, steeds met twee medewerkers."),
+    ("Evalueren", "We vroegen deelnemers en partners wat beter kon."),
+]
+FAILURES = [
+    "De zaterdagochtend bleek een slecht moment: er kwamen weinig ouders.",
+    "We rekenden op meer vrijwilligers dan we vonden.",
+    "De samenwerking met de school liep stuk op roosterproblemen.",
+    "De subsidie stopte na een jaar en we vonden geen opvolger.",
+    "De doelgroep bereikten we niet via flyers; mond-tot-mondreclame werkte beter.",
+    "De techniek was te ingewikkeld voor de vrijwilligers.",
+]
+WORKED = [
+    "Vaste tijden en een vast gezicht maakten het laagdrempelig.",
+    "De gemeente dacht mee en bracht deelnemers binnen.",
+    "Een kop koffie bij binnenkomst deed wonderen.",
+    "Deelnemers namen zelf nieuwe deelnemers mee.",
+]
+LESSONS = [
+    "Begin klein en schaal pas op als het werkt.",
+    "Maak vooraf afspraken over wie wat betaalt.",
+    "Vraag de doelgroep zelf wat ze nodig heeft.",
+    "Houd een logboek bij: het helpt bij de evaluatie en bij het delen.",
+]
+PLACES = [
+    "Zwolle",
+    "Assen",
+    "Leeuwarden",
+    "Groningen",
+    "Arnhem",
+    "Utrecht",
+    "Haarlem",
+    "Delft",
+    "Middelburg",
+    "Tilburg",
+    "Venlo",
+    "Almere",
+    "Deventer",
+    "Emmen",
+    "Breda",
+]
+
+
+def practice_fields(rng, number, organisation_name=""):
+    """The text and facts of one practice; the same `number` gives the same practice."""
+    activity, what = ACTIVITIES[number % len(ACTIVITIES)]
+    audience = rng.choice(AUDIENCES)
+    place = rng.choice(PLACES)
+    kind = Kind.PILOT if rng.random() < 0.25 else Kind.PRACTICE
+    status = rng.choices(Status.values, weights=[1, 3, 5, 1])[0]
+    failed = status == Status.STOPPED or rng.random() < 0.3
+    start = date(2014, 1, 1) + timedelta(days=rng.randrange(365 * 4))
+    months = rng.choice([3, 6, 9, 12, 18, 24])
+    reached = rng.randrange(20, 600)
+    title = f"{activity} voor {audience} in {place}"
+    return {
+        "title": title,
+        "slug": f"{slugify(title)[:60]}-{number}",
+        "summary": (
+            f"In {place} {what}. {organisation_name or 'De bibliotheek'} begon ermee in "
+            f"{start.year} en bereikte {reached} {audience}."
+        ),
+        "kind": kind,
+        "status": status,
+        "phase": rng.choice(Phase.values) if kind == Kind.PILOT else "",
+        "start_date": start,
+        "end_date": start + timedelta(days=30 * months)
+        if status in (Status.FINISHED, Status.STOPPED)
+        else None,
+        "budget_euros": rng.choice([0, 500, 1500, 2500, 5000, 12000, 25000]),
+        "staff_hours": rng.choice([20, 40, 80, 120, 200, 400]),
+        "duration_months": months,
+        "results": f"{reached} deelnemers; {rng.randrange(50, 95)}% zou het aanraden.",
+        "what_worked": rng.choice(WORKED),
+        "what_did_not_work": rng.choice(FAILURES) if failed else "",
+        "lessons": rng.choice(LESSONS),
+        "evidence_level": rng.choices(EvidenceLevel.values, weights=[6, 3, 1])[0],
+        "evidence": "Tellingen bij de deur en een korte enquête onder deelnemers.",
+        "contact_name": rng.choice(["Anna", "Bram", "Fatima", "Sanne", "Joost", "Yusuf"])
+        + " "
+        + rng.choice(["de Vries", "Jansen", "Bakker", "El Amrani", "Visser", "Smit"]),
+        "contact_email": f"contact{number}@bibliotheek.example",
+        "has_failures": failed,
+    }
+
+
+def create_practices(index, count, *, themes, organisations, rng=None, start_number=0, batch=1000):
+    """Append `count` live practices under `index`, with themes, partners and steps."""
+    from wagtail.models import Page
+
+    rng = rng or random.Random(2020)
+    index = Page.objects.get(pk=index.pk)
+    last = index.get_last_child()
+    position = Page._str2int(last.path[-Page.steplen :]) + 1 if last else 1
+    now = timezone.now()
+    theme_through = PracticePage.themes.through
+    created = 0
+    while created < count:
+        size = min(batch, count - created)
+        pages = []
+        for offset in range(size):
+            number = start_number + created + offset
+            organisation = organisations[number % len(organisations)]
+            fields = practice_fields(rng, number, organisation.name)
+            published = timezone.make_aware(
+                datetime.combine(fields["start_date"], time(9)) + timedelta(days=30)
+            )
+            page = PracticePage(
+                **fields,
+                organisation_id=organisation.pk,
+                province_id=organisation.province_id,
+                sort_date=min(published, now),
+                path=Page._get_path(index.path, index.depth + 1, position),
+                depth=index.depth + 1,
+                numchild=0,
+                url_path=f"{index.url_path}{fields['slug']}/",
+                locale_id=index.locale_id,
+                live=True,
+                has_unpublished_changes=False,
+                draft_title=fields["title"],
+                first_published_at=min(published, now),
+                last_published_at=min(published, now),
+                content_type_id=_content_type_id(),
+            )
+            position += 1
+            pages.append(page)
+        _insert(pages)
+        theme_rows, partner_rows, step_rows = [], [], []
+        for page in pages:
+            for theme in rng.sample(themes, rng.choice([1, 1, 2, 3])):
+                theme_rows.append(theme_through(practicepage_id=page.pk, themepage_id=theme.pk))
+            for partner_type in rng.sample(PartnerType.values, rng.choice([1, 2, 3])):
+                partner_rows.append(
+                    PracticePartner(
+                        practice_id=page.pk,
+                        partner_type=partner_type,
+                        name=f"{partner_type.capitalize()} {rng.choice(PLACES)}",
+                    )
+                )
+            for order, (title, text) in enumerate(rng.sample(STEPS, rng.randint(3, 6))):
+                step_rows.append(
+                    PracticeStep(
+                        practice_id=page.pk, sort_order=order, title=title, description=text
+                    )
+                )
+        theme_through.objects.bulk_create(theme_rows)
+        PracticePartner.objects.bulk_create(partner_rows)
+        PracticeStep.objects.bulk_create(step_rows)
+        created += size
+    Page.objects.filter(pk=index.pk).update(numchild=position - 1)
+    return created
+
+
+_content_type = {}
+
+
+def _content_type_id():
+    if "id" not in _content_type:
+        from django.contrib.contenttypes.models import ContentType
+
+        _content_type["id"] = ContentType.objects.get_for_model(PracticePage).pk
+    return _content_type["id"]
+
+
+def _insert(pages):
+    from wagtail.models import Page
+
+    base_rows = [
+        Page(**{f.attname: getattr(page, f.attname) for f in Page._meta.concrete_fields})
+        for page in pages
+    ]
+    Page.objects.bulk_create(base_rows)
+    for page, row in zip(pages, base_rows, strict=True):
+        page.pk = page.id = page.page_ptr_id = row.pk
+    fields = PracticePage._meta.local_concrete_fields
+    PracticePage._base_manager._insert(pages, fields=fields, using=connection.alias)
+    for page in pages:
+        page._state.adding = False
+        page._state.db = connection.alias
+
+
+def index_practices(pages=None):
+    """Fill the search index (bulk writes skip the signals that would do it)."""
+    from wagtail.search.backends import get_search_backends
+
+    queryset = pages if pages is not None else PracticePage.objects.order_by("pk")
+    for backend in get_search_backends(with_auto_update=True):
+        batch = []
+        for page in queryset.iterator(chunk_size=1000):
+            batch.append(page)
+            if len(batch) == 1000:
+                backend.add_bulk(PracticePage, batch)
+                batch = []
+        if batch:
+            backend.add_bulk(PracticePage, batch)

@@ -1,0 +1,112 @@
+import pytest
+from django.db import connection
+
+from route2020.practices import services
+from route2020.practices.models import PracticePage
+
+pytestmark = pytest.mark.django_db
+URL = "/praktijkvoorbeelden/"
+# Site, page, settings and menu lookups of every page, plus the listing's own eleven.
+LISTING_QUERIES = 21
+
+
+def test_listing_shows_published_practices_only(client, make_practice):
+    make_practice(title="Taalcafé in de wijk")
+    make_practice(title="Geheim concept", publish=False)
+    html = client.get(URL).content.decode()
+    assert "Taalcafé in de wijk" in html
+    assert "Geheim concept" not in html
+    assert "1 praktijkvoorbeeld" in html
+
+
+def test_filters_and_facet_counts(client, make_practice, make_organisation, themes):
+    drenthe = make_organisation(province_code="PV22")
+    make_practice(title="Alpha", organisation=drenthe, theme=themes[1], partners=("gemeente",))
+    make_practice(title="Beta", status="gestopt", what_did_not_work="Geen publiek.")
+    make_practice(title="Gamma", kind="proeftuin", status="lopend")
+    response = client.get(URL, {"provincie": "drenthe"})
+    html = response.content.decode()
+    assert "Alpha" in html and "Beta" not in html
+    response = client.get(URL, {"mislukt": "1"})
+    html = response.content.decode()
+    assert "Beta" in html and "Alpha" not in html
+    response = client.get(URL, {"thema": themes[1].slug, "partner": "gemeente"})
+    assert [p.title for p in response.context["practices"]] == ["Alpha"]
+    response = client.get(URL, {"soort": "proeftuin", "status": "lopend"})
+    assert [p.title for p in response.context["practices"]] == ["Gamma"]
+    # Facet counts over the whole result set.
+    response = client.get(URL)
+    facets = {facet.name: facet for facet in response.context["facets"]}
+    kinds = {option.value: option.count for option in facets["soort"].options}
+    assert kinds == {"praktijkvoorbeeld": 2, "proeftuin": 1}
+    assert response.context["flag_counts"]["mislukt"] == 1
+    assert "Drenthe (1)" in response.content.decode()
+
+
+def test_unknown_filter_values_are_ignored(client, make_practice):
+    make_practice()
+    for params in (
+        {"provincie": "atlantis"},
+        {"soort": "<script>"},
+        {"pagina": "9999"},
+        {"pagina": "abc"},
+        {"sort": "drop table"},
+        {"q": "x" * 5000},
+        {"thema": "\x00"},
+    ):
+        response = client.get(URL, params)
+        assert response.status_code == 200, params
+
+
+def test_sort_most_adopted(client, make_practice, make_user):
+    make_practice(title="Weinig")
+    popular = make_practice(title="Populair")
+    services.adoption_create(practice=popular, user=make_user(), how_it_went="Goed")
+    services.adoption_create(practice=popular, user=make_user(), how_it_went="Ook goed")
+    response = client.get(URL, {"sort": "meest-overgenomen"})
+    assert [p.title for p in response.context["practices"]][0] == "Populair"
+    response = client.get(URL, {"overgenomen": "1"})
+    assert [p.title for p in response.context["practices"]] == ["Populair"]
+
+
+def test_search_finds_by_text(client, make_practice):
+    make_practice(title="Voorleesontbijt voor peuters")
+    make_practice(title="Repaircafé", summary="Samen spullen repareren in de bibliotheek.")
+    response = client.get(URL, {"q": "repareren"})
+    assert [p.title for p in response.context["practices"]] == ["Repaircafé"]
+    assert "q=repareren" in response.context["query_string"]
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="Dutch stemming needs PostgreSQL")
+def test_search_uses_dutch_stemming(client, make_practice):
+    make_practice(
+        title="Bibliotheken werken samen", summary="Over samenwerkingen tussen bibliotheken."
+    )
+    response = client.get(URL, {"q": "bibliotheek"})
+    assert [p.title for p in response.context["practices"]] == ["Bibliotheken werken samen"]
+
+
+def _bulk(practice_index, themes, organisation, count):
+    from route2020.practices.generate import create_practices
+
+    create_practices(practice_index, count, themes=themes, organisations=[organisation])
+
+
+@pytest.mark.parametrize("count", [5, 50])
+def test_listing_query_count_is_fixed(
+    client, practice_index, themes, make_organisation, count, django_assert_num_queries
+):
+    _bulk(practice_index, themes, make_organisation(), count)
+    assert PracticePage.objects.live().count() == count
+    client.get(URL)  # warm the site root cache
+    from django.core.cache import cache
+
+    cache.clear()
+    with django_assert_num_queries(LISTING_QUERIES):
+        response = client.get(URL, {"pagina": "1", "thema": themes[0].slug, "mislukt": "1"})
+    assert response.status_code == 200
+    cache.clear()
+    with django_assert_num_queries(LISTING_QUERIES):
+        response = client.get(URL)
+    assert len(response.context["practices"]) == min(count, 20)
