@@ -1,0 +1,701 @@
+#!/usr/bin/env python
+"""Page benchmark: how fast each public page type is, next to a baseline Django view.
+
+    .venv/bin/python bench/pages.py --scale 1000 [--database-url URL] [--redis-url URL] [--quick]
+
+Builds a fresh database (SQLite under var/bench/, or a throwaway PostgreSQL database on the
+server that --database-url names), generates `--scale` items per page type (bench/content.py),
+serves it with gunicorn (2 sync workers, production settings) on a free port of 127.0.0.1,
+and loads every page type, then a baseline view of the same size, with a bounded Python load
+generator: once with the anonymous page cache off (PAGE_CACHE=0) and once with it on.
+SQL queries per page are counted in-process with django.test.Client. docs/benchmarks.md
+explains the figures.
+"""
+
+import argparse
+import hashlib
+import http.client
+import itertools
+import json
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+VAR = ROOT / "var" / "bench"
+GUNICORN = Path(sys.executable).parent / "gunicorn"
+
+GOAL_RATIO = {"uncached": 0.15, "cached": 0.75}
+GOAL_QUERIES = 10
+CACHE_HEADER = "X-Page-Cache"  # route2020.core.cache.CACHE_HEADER: "hit" when served from it
+PG_DEFAULT_NAME = "route2020_bench"
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def parse_args(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scale", type=int, help="items per page type (1000; 50 with --quick)")
+    parser.add_argument(
+        "--database-url",
+        help="postgres://user@host:port/name: a throwaway database is created there (its name "
+        f"must contain 'bench', else {PG_DEFAULT_NAME} is used) and dropped afterwards",
+    )
+    parser.add_argument(
+        "--redis-url",
+        default=os.environ.get("REDIS_URL"),
+        help="cache in Redis (default: $REDIS_URL; without it the file cache under var/bench/)",
+    )
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="smoke run, under a minute: scale 50, 0.5 s page + 0.5 s baseline per type",
+    )
+    parser.add_argument(
+        "--duration", type=float, help="seconds of load for each page and for its baseline (4)"
+    )
+    parser.add_argument("--concurrency", type=int, default=4, help="concurrent clients (4)")
+    parser.add_argument(
+        "--max-requests", type=int, default=50_000, help="cap on requests per load (50000)"
+    )
+    parser.add_argument(
+        "--rounds", type=int, help="alternations of page and baseline per load (4; 2 quick)"
+    )
+    parser.add_argument(
+        "--samples", type=int, help="URLs per page type at most (20; 5 with --quick)"
+    )
+    parser.add_argument("--only", nargs="+", metavar="TYPE", help="measure only these page types")
+    parser.add_argument("--json", type=Path, help="also write the results to this file")
+    parser.add_argument(
+        "--fresh", action="store_true", help="migrate from scratch, not from the cached template"
+    )
+    parser.add_argument(
+        "--keep", action="store_true", help="keep the PostgreSQL database (SQLite is always kept)"
+    )
+    args = parser.parse_args(argv)
+    if args.scale is None:
+        args.scale = 50 if args.quick else 1000
+    args.duration = args.duration or (0.5 if args.quick else 4.0)
+    args.rounds = args.rounds or (2 if args.quick else 4)
+    args.samples = args.samples or (5 if args.quick else 20)
+    return args
+
+
+# --- environment and database ----------------------------------------------------------------
+
+
+def bench_environment(database_url, redis_url, page_cache=False):
+    """The environment of the benchmark's Django, in this process and in gunicorn's."""
+    env = dict(os.environ)
+    for name in ("REDIS_URL", "EMAIL_HOST", "SITE_URL", "CSRF_TRUSTED_ORIGINS"):
+        env.pop(name, None)
+    env.update(
+        DJANGO_SETTINGS_MODULE="bench.settings",
+        SECRET_KEY=os.environ.get("BENCH_SECRET_KEY") or secrets.token_urlsafe(64),
+        DEBUG="0",
+        SECURE_SSL_REDIRECT="0",
+        ALLOWED_HOSTS="127.0.0.1",
+        DATABASE_URL=database_url,
+        ROUTE2020_VAR_DIR=str(VAR),
+        STATIC_ROOT=str(VAR / "static"),
+        MEDIA_ROOT=str(VAR / "media"),
+        PAGE_CACHE="1" if page_cache else "0",
+        LOG_LEVEL="WARNING",
+    )
+    env["BENCH_SECRET_KEY"] = env["SECRET_KEY"]
+    if redis_url:
+        env["REDIS_URL"] = redis_url
+    return env
+
+
+def sqlite_url():
+    return f"sqlite:///{VAR / 'bench.sqlite3'}"
+
+
+def postgres_urls(url):
+    """The throwaway database's URL and the maintenance database's, on the same server."""
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    if "bench" not in name:
+        name = PG_DEFAULT_NAME
+    target = urlunsplit(parts._replace(path=f"/{name}"))
+    admin = urlunsplit(parts._replace(path="/postgres"))
+    return target, admin, name
+
+
+def migrations_key():
+    """Changes whenever a migration is added or a project migration is edited."""
+    from django.db.migrations.loader import MigrationLoader
+
+    digest = hashlib.sha1(usedforsecurity=False)
+    loader = MigrationLoader(None, ignore_no_migrations=True)
+    for app_label, name in sorted(loader.disk_migrations):
+        digest.update(f"{app_label}.{name}\n".encode())
+    for path in sorted((ROOT / "route2020").glob("*/migrations/*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+class Database:
+    """A fresh database: from a migrated template when the migrations are unchanged."""
+
+    def __init__(self, url, *, fresh, keep):
+        self.fresh = fresh
+        self.keep = keep
+        if url and url.startswith(("postgres://", "postgresql://")):
+            self.url, self.admin_url, self.name = postgres_urls(url)
+            self.vendor = "postgresql"
+        elif url and not url.startswith("sqlite"):
+            raise SystemExit("--database-url: only postgres:// (or none, for SQLite)")
+        else:
+            self.url = sqlite_url()
+            self.path = VAR / "bench.sqlite3"
+            self.vendor = "sqlite"
+
+    def _admin(self, *statements):
+        import psycopg
+
+        rows = []
+        with psycopg.connect(self.admin_url, autocommit=True) as conn:
+            for statement in statements:
+                cursor = conn.execute(statement)
+                rows.append(cursor.fetchall() if cursor.description else None)
+        return rows
+
+    def _pg_template(self, key):
+        return f"route2020_bench_tmpl_{key}"
+
+    def create(self):
+        """Create the empty (or template-copied) database; Django has not connected yet."""
+        key = migrations_key()
+        if self.vendor == "sqlite":
+            VAR.mkdir(parents=True, exist_ok=True)
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+            template = VAR / f"template-{key}.sqlite3"
+            if template.exists() and not self.fresh:
+                shutil.copyfile(template, self.path)
+                return True
+            return False
+        template = self._pg_template(key)
+        [exists] = self._admin(f"SELECT 1 FROM pg_database WHERE datname = '{template}'")
+        use_template = bool(exists) and not self.fresh
+        self._admin(
+            f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)',
+            f'CREATE DATABASE "{self.name}"' + (f' TEMPLATE "{template}"' if use_template else ""),
+        )
+        return use_template
+
+    def save_template(self):
+        """Keep the freshly migrated database as the template of later runs."""
+        from django.db import connections
+
+        connections.close_all()
+        key = migrations_key()
+        if self.vendor == "sqlite":
+            for old in VAR.glob("template-*.sqlite3"):
+                old.unlink()
+            shutil.copyfile(self.path, VAR / f"template-{key}.sqlite3")
+            return
+        [old] = self._admin(
+            "SELECT datname FROM pg_database WHERE datname LIKE 'route2020_bench_tmpl_%'"
+        )
+        self._admin(
+            *(f'DROP DATABASE IF EXISTS "{name}"' for (name,) in old),
+            f'CREATE DATABASE "{self._pg_template(key)}" TEMPLATE "{self.name}"',
+        )
+
+    def drop(self):
+        if self.vendor == "postgresql" and not self.keep:
+            from django.db import connections
+
+            connections.close_all()
+            self._admin(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
+
+
+# --- the server -----------------------------------------------------------------------------
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Server:
+    """gunicorn, 2 sync workers, on a free loopback port; CPU is read from its workers."""
+
+    def __init__(self, env, label):
+        self.env = env
+        self.label = label
+        self.port = free_port()
+        self.log_path = VAR / f"gunicorn-{label}.log"
+        self.process = None
+
+    def start(self):
+        log = open(self.log_path, "w")  # noqa: SIM115 - closed in stop()
+        self._log = log
+        self.process = subprocess.Popen(
+            [
+                str(GUNICORN),
+                "route2020.wsgi:application",
+                "--workers=2",
+                "--worker-class=sync",
+                f"--bind=127.0.0.1:{self.port}",
+                f"--chdir={ROOT}",
+                "--timeout=60",
+                "--preload",  # import once in the master: a quicker start, the same requests
+                "--log-level=warning",
+            ],
+            env=self.env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise SystemExit(f"gunicorn stopped:\n{self.log_path.read_text()[-3000:]}")
+            try:
+                status, _ = fetch(self.port, "/bench/baseline/64/")
+                if status == 200 and len(self.worker_pids()) == 2:
+                    return self
+            except OSError:
+                pass
+            time.sleep(0.2)
+        self.stop()
+        raise SystemExit(f"gunicorn did not answer in time:\n{self.log_path.read_text()[-3000:]}")
+
+    def worker_pids(self):
+        pid = self.process.pid
+        try:
+            return [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+        except FileNotFoundError:
+            children = []
+            for stat in Path("/proc").glob("[0-9]*/stat"):
+                try:
+                    fields = stat.read_text().rsplit(")", 1)[1].split()
+                except OSError:
+                    continue
+                if int(fields[1]) == pid:
+                    children.append(int(stat.parent.name))
+            return children
+
+    def cpu_seconds(self):
+        """utime + stime of the workers, from /proc/<pid>/stat."""
+        total = 0
+        for pid in self.worker_pids():
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15)
+        return total / CLOCK_TICKS
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        if getattr(self, "_log", None):
+            self._log.close()
+
+
+# --- the load generator ---------------------------------------------------------------------
+
+
+def fetch(port, path, timeout=10):
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    try:
+        conn.request("GET", path)
+        response = conn.getresponse()
+        return response.status, response.read()
+    finally:
+        conn.close()
+
+
+def percentile(sorted_values, fraction):
+    if not sorted_values:
+        return float("nan")
+    index = min(len(sorted_values) - 1, max(0, round(fraction * len(sorted_values)) - 1))
+    return sorted_values[index]
+
+
+def load(server, paths, *, duration, concurrency, max_requests):
+    """`concurrency` keep-alive clients (threads) for `duration` seconds or `max_requests`.
+
+    gunicorn's sync workers close the connection after each response; http.client then
+    reconnects, so every request also pays a loopback connect, as it would behind no proxy.
+    """
+    issued = itertools.count()
+    results = []
+    lock = threading.Lock()
+    stop_at = time.perf_counter() + duration
+
+    def client(offset):
+        conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
+        latencies, errors, size, hits = [], 0, 0, 0
+        for step in itertools.count(offset):
+            if time.perf_counter() >= stop_at or next(issued) >= max_requests:
+                break
+            path = paths[step % len(paths)]
+            started = time.perf_counter()
+            try:
+                conn.request("GET", path)
+                response = conn.getresponse()
+                body = response.read()
+            except (OSError, http.client.HTTPException):
+                errors += 1
+                conn.close()
+                continue
+            latencies.append(time.perf_counter() - started)
+            size += len(body)
+            hits += response.getheader(CACHE_HEADER) == "hit"
+            if response.status != 200:
+                errors += 1
+        conn.close()
+        with lock:
+            results.append((latencies, errors, size, hits))
+
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(concurrency)]
+    cpu_before, client_cpu_before = server.cpu_seconds(), time.process_time()
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return {
+        "elapsed": time.perf_counter() - started,
+        "cpu": server.cpu_seconds() - cpu_before,
+        "client_cpu": time.process_time() - client_cpu_before,
+        "latencies": [t for result in results for t in result[0]],
+        "errors": sum(result[1] for result in results),
+        "size": sum(result[2] for result in results),
+        "hits": sum(result[3] for result in results),
+    }
+
+
+def summarise(runs):
+    latencies = sorted(t for run in runs for t in run["latencies"])
+    count = len(latencies)
+    elapsed = sum(run["elapsed"] for run in runs)
+    return {
+        "requests": count,
+        "errors": sum(run["errors"] for run in runs),
+        "cache_hits": sum(run["hits"] for run in runs) / count if count else 0,
+        "bytes": round(sum(run["size"] for run in runs) / count) if count else 0,
+        "rps": count / elapsed if elapsed else 0,
+        "p50_ms": percentile(latencies, 0.50) * 1000,
+        "p99_ms": percentile(latencies, 0.99) * 1000,
+        "cpu_ms": sum(run["cpu"] for run in runs) * 1000 / count if count else float("nan"),
+        "client_cpu_ms": sum(run["client_cpu"] for run in runs) * 1000 / count
+        if count
+        else float("nan"),
+    }
+
+
+def compare(server, paths, baseline_paths, *, duration, concurrency, max_requests, rounds):
+    """Page and baseline in alternating slices, so that a neighbour's burst of work on the
+    machine falls on both and the ratio stays fair."""
+    page_runs, baseline_runs = [], []
+    limit = max(1, max_requests // rounds)
+    for _ in range(rounds):
+        for runs, targets in ((page_runs, paths), (baseline_runs, baseline_paths)):
+            runs.append(
+                load(
+                    server,
+                    targets,
+                    duration=duration / rounds,
+                    concurrency=concurrency,
+                    max_requests=limit,
+                )
+            )
+    return summarise(page_runs), summarise(baseline_runs)
+
+
+def spread(items, limit):
+    """At most `limit` items, taken evenly from the whole list."""
+    if len(items) <= limit:
+        return items
+    step = len(items) / limit
+    return [items[int(i * step)] for i in range(limit)]
+
+
+def warm_up(server, paths, seconds=0.3):
+    """Each worker imports and compiles on its first requests; the cache fills on the first."""
+    stop_at = time.monotonic() + seconds
+    for count, path in enumerate(itertools.cycle(paths), start=1):
+        status, _ = fetch(server.port, path)
+        if status != 200:
+            raise SystemExit(f"{path} answered {status} on the benchmark server")
+        if count >= len(paths) and time.monotonic() >= stop_at:
+            break
+
+
+# --- in-process measurements ------------------------------------------------------------------
+
+
+def count_queries(paths, *, page_cache):
+    """SQL queries and bytes of each path, the second time it is asked (the steady state)."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext, override_settings
+
+    result = {}
+    with override_settings(PAGE_CACHE_ENABLED=page_cache):
+        for path in paths:
+            client = Client(HTTP_HOST="127.0.0.1")
+            first = client.get(path)
+            if first.status_code != 200:
+                raise SystemExit(f"{path} answered {first.status_code} in-process")
+            with CaptureQueriesContext(connection) as queries:
+                started = time.perf_counter()
+                response = client.get(path)
+                elapsed = time.perf_counter() - started
+            result[path] = {
+                "queries": len(queries.captured_queries),
+                "bytes": len(response.content),
+                "in_process_ms": elapsed * 1000,
+            }
+    return result
+
+
+# --- reporting -------------------------------------------------------------------------------
+
+
+def mark(ok):
+    return "ok" if ok else "MISS"
+
+
+def table(rows, mode):
+    """One line per page type; in the cached table also the share of responses served from
+    the page cache, which should be all of them."""
+    goal = GOAL_RATIO[mode]
+    cached = mode == "cached"
+    lines = [
+        f"| page type | bytes | queries | req/s | p50 ms | p99 ms | CPU ms/req | baseline req/s "
+        f"| ratio page/baseline | goals: ratio ≥ {goal:.0%} · "
+        + ("served from the cache " if cached else f"≤ {GOAL_QUERIES} queries ")
+        + "| baseline CPU ms/req | CPU ratio |"
+        + (" cache hits |" if cached else ""),
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |"
+        + (" ---: |" if cached else ""),
+    ]
+    for row in rows:
+        page, base = row["page"], row["baseline"]
+        ratio = page["rps"] / base["rps"] if base["rps"] else 0
+        cpu_ratio = base["cpu_ms"] / page["cpu_ms"] if page["cpu_ms"] else 0
+        row["ratio"], row["cpu_ratio"] = ratio, cpu_ratio
+        if cached:
+            flags = [mark(ratio >= goal), mark(page["cache_hits"] >= 0.99)]
+        else:
+            flags = [mark(ratio >= goal), mark(row["queries"] <= GOAL_QUERIES)]
+        if page["errors"] or base["errors"]:
+            flags.append(f"{page['errors'] + base['errors']} errors")
+        lines.append(
+            f"| {row['name']} | {row['bytes']:,} | {row['queries']} | {page['rps']:,.0f} "
+            f"| {page['p50_ms']:.1f} | {page['p99_ms']:.1f} | {page['cpu_ms']:.2f} "
+            f"| {base['rps']:,.0f} | {ratio:.0%} | {' · '.join(flags)} "
+            f"| {base['cpu_ms']:.2f} | {cpu_ratio:.0%} |"
+            + (f" {page['cache_hits']:.0%} |" if cached else "")
+        )
+    return "\n".join(lines)
+
+
+def describe_run(args, database, redis_url, timings):
+    commit = (
+        os.environ.get("BENCH_COMMIT")
+        or subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+        ).stdout.strip()
+    )
+    dirty = (
+        not os.environ.get("BENCH_COMMIT")
+        and subprocess.run(
+            ["git", "status", "--porcelain", "--", "route2020"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+    )
+    return {
+        "date": datetime.now().isoformat(timespec="seconds"),
+        "commit": commit + ("+local changes" if dirty else ""),
+        "scale": args.scale,
+        "database": database.vendor,
+        "cache": "redis" if redis_url else "file",
+        "duration_s": args.duration,
+        "concurrency": args.concurrency,
+        "cpus": os.cpu_count(),
+        "load_average": os.getloadavg()[0],
+        "timings_s": timings,
+    }
+
+
+# --- the run ---------------------------------------------------------------------------------
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    run_started = time.perf_counter()
+    VAR.mkdir(parents=True, exist_ok=True)
+    database = Database(args.database_url, fresh=args.fresh, keep=args.keep)
+    env = bench_environment(database.url, args.redis_url)
+    os.environ.update(env)
+    for name in ("REDIS_URL",):
+        if name not in env:
+            os.environ.pop(name, None)
+
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    from bench.content import PAGE_TYPES, generate_all, index_pages
+
+    timings = {}
+    servers = []
+    try:
+        clock = time.perf_counter()
+        from_template = database.create()
+        call_command("migrate", interactive=False, verbosity=0)
+        if not from_template:
+            database.save_template()
+        timings["database"] = time.perf_counter() - clock
+
+        clock = time.perf_counter()
+        build, generated = generate_all(args.scale)
+        timings["generate"] = time.perf_counter() - clock
+        clock = time.perf_counter()
+        index_pages()
+        timings["search index"] = time.perf_counter() - clock
+        clock = time.perf_counter()
+        call_command("collectstatic", interactive=False, verbosity=0, clear=True)
+        timings["collectstatic"] = time.perf_counter() - clock
+        print(
+            f"database ({database.vendor}{', from template' if from_template else ''}) "
+            f"{timings['database']:.1f} s, content {timings['generate']:.1f} s "
+            f"({', '.join(f'{k} {v:.1f}' for k, v in generated.items())}), "
+            f"search index {timings['search index']:.1f} s",
+            flush=True,
+        )
+
+        print(f"  {time.perf_counter() - run_started:5.1f} s  content ready", flush=True)
+        measured = [
+            t for t in PAGE_TYPES.values() if t.measure and (not args.only or t.name in args.only)
+        ]
+        paths = {t.name: spread(t.sample_urls(build), args.samples) for t in measured}
+        from django.db import connections
+
+        queries = {}
+        for mode, cache_on in (("uncached", False), ("cached", True)):
+            counted = {}
+            for name, urls in paths.items():
+                counted[name] = count_queries(urls, page_cache=cache_on)
+            queries[mode] = counted
+        connections.close_all()
+
+        results = {"run": describe_run(args, database, args.redis_url, timings)}
+        for mode in ("uncached", "cached"):
+            if mode == "cached":
+                from route2020.core.cache import invalidate
+
+                invalidate()  # start from an empty page cache
+            server = Server(
+                bench_environment(database.url, args.redis_url, page_cache=mode == "cached"),
+                mode,
+            ).start()
+            servers.append(server)
+            print(f"  {time.perf_counter() - run_started:5.1f} s  {mode} server up", flush=True)
+            rows = []
+            for page_type in measured:
+                urls = paths[page_type.name]
+                counted = queries[mode][page_type.name]
+                size = round(sum(c["bytes"] for c in counted.values()) / len(counted))
+                base_path = [f"/bench/baseline/{size}/"]
+                warm_up(server, urls)
+                warm_up(server, base_path, seconds=0.1)
+                page, base = compare(
+                    server,
+                    urls,
+                    base_path,
+                    duration=args.duration,
+                    concurrency=args.concurrency,
+                    max_requests=args.max_requests,
+                    rounds=args.rounds,
+                )
+                rows.append(
+                    {
+                        "name": page_type.name,
+                        "urls": urls,
+                        "bytes": size,
+                        "queries": max(c["queries"] for c in counted.values()),
+                        "in_process_ms": max(c["in_process_ms"] for c in counted.values()),
+                        "page": page,
+                        "baseline": base,
+                    }
+                )
+                print(
+                    f"  {time.perf_counter() - run_started:5.1f} s  {mode:<8} "
+                    f"{page_type.name:<15} {page['rps']:7.0f} req/s (baseline {base['rps']:.0f})",
+                    flush=True,
+                )
+            server.stop()
+            results[mode] = rows
+
+        results["run"]["total_s"] = time.perf_counter() - run_started
+        report(results)
+        if args.json:
+            args.json.write_text(json.dumps(results, indent=2, default=str))
+        failed = any(
+            row["page"]["errors"] or row["baseline"]["errors"]
+            for mode in ("uncached", "cached")
+            for row in results[mode]
+        )
+        return 1 if failed else 0
+    finally:
+        for server in servers:
+            server.stop()
+        database.drop()
+
+
+def report(results):
+    run = results["run"]
+    print()
+    print(
+        f"Route 2020 page benchmark — {run['date']}, commit {run['commit']}, scale {run['scale']}, "
+        f"{run['database']}, {run['cache']} cache, gunicorn 2 sync workers, "
+        f"{run['concurrency']} clients × {run['duration_s']:g} s, {run['cpus']} CPUs, "
+        f"load average at start {run['load_average']:.2f}"
+    )
+    for mode, title in (
+        ("uncached", "Uncached (PAGE_CACHE=0)"),
+        ("cached", "Anonymous page cache on (PAGE_CACHE=1; queries = on a cache hit)"),
+    ):
+        print(f"\n{title}\n")
+        print(table(results[mode], mode))
+    misses = [
+        f"{mode} {row['name']}"
+        for mode in ("uncached", "cached")
+        for row in results[mode]
+        if row["ratio"] < GOAL_RATIO[mode]
+        or (mode == "uncached" and row["queries"] > GOAL_QUERIES)
+        or (mode == "cached" and row["page"]["cache_hits"] < 0.99)
+    ]
+    print()
+    print("Goals missed: " + (", ".join(misses) if misses else "none"))
+    print(f"({run['total_s']:.0f} s in all)")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

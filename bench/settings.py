@@ -1,0 +1,13 @@
+"""Production settings for the benchmark server: the same middleware, plus the baseline view.
+
+`bench/pages.py` sets the environment (SECRET_KEY, DATABASE_URL, PAGE_CACHE, ...) before
+Django reads this module, in its own process and in gunicorn's.
+"""
+
+from route2020.settings.production import *  # noqa: F403
+
+ROOT_URLCONF = "bench.urls"
+# Missing front-end files (before `make vendor`) must not turn every page into a 500.
+STORAGES["staticfiles"] = {"BACKEND": "bench.storage.LenientManifestStorage"}  # noqa: F405
+# Shared Redis: keep the benchmark's keys apart from a development server's.
+CACHES["default"]["KEY_PREFIX"] = "bench"  # noqa: F405
