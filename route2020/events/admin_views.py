@@ -1,0 +1,142 @@
+"""The office's views in /beheer/: attendees, CSV, check-in list and a mail to everyone."""
+
+import csv
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from . import services
+from .models import EventPage, Registration, Session
+
+Status = Registration.Status
+
+
+def _require(request, codename="view_registration"):
+    if not request.user.has_perm(f"events.{codename}"):
+        raise PermissionDenied
+
+
+def _event(event_id):
+    return get_object_or_404(EventPage, pk=event_id)
+
+
+def _registrations(event, statuses):
+    return (
+        Registration.objects.filter(event=event, status__in=statuses)
+        .prefetch_related(Prefetch("sessions", queryset=Session.objects.order_by("start")))
+        .order_by("name", "pk")
+    )
+
+
+def overview(request):
+    _require(request)
+    counts = {
+        f"{status}_count": Count("registrations", filter=Q(registrations__status=status))
+        for status in (Status.CONFIRMED, Status.WAITLISTED, Status.PENDING)
+    }
+    events = EventPage.objects.annotate(**counts).order_by("-start")
+    upcoming = request.GET.get("wanneer") != "geweest"
+    events = (
+        events.filter(end__gte=timezone.now())
+        if upcoming
+        else events.filter(end__lt=timezone.now())
+    )
+    page = Paginator(events, 50).get_page(request.GET.get("p"))
+    return TemplateResponse(
+        request,
+        "events/admin/overview.html",
+        {"events": page, "upcoming": upcoming, "title": _("Aanmeldingen per bijeenkomst")},
+    )
+
+
+def attendees(request, event_id):
+    _require(request)
+    event = _event(event_id)
+    registrations = _registrations(event, [Status.CONFIRMED, Status.WAITLISTED, Status.PENDING])
+    return TemplateResponse(
+        request,
+        "events/admin/attendees.html",
+        {
+            "event": event,
+            "registrations": registrations,
+            "sessions": event.get_sessions(),
+            "title": _("Deelnemers: %(title)s") % {"title": event.title},
+        },
+    )
+
+
+def _cell(value):
+    """Spreadsheets run cells starting with these characters as formulas."""
+    value = str(value)
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def attendees_csv(request, event_id):
+    _require(request)
+    event = _event(event_id)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="deelnemers-{event.slug}.csv"'
+    response.write("\ufeff")  # so Excel reads UTF-8
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow(["naam", "e-mailadres", "organisatie", "status", "sessies", "aangemeld op"])
+    for registration in _registrations(event, [Status.CONFIRMED, Status.WAITLISTED]):
+        writer.writerow(
+            [
+                _cell(registration.name),
+                _cell(registration.email),
+                _cell(registration.organisation_name),
+                registration.get_status_display(),
+                _cell(", ".join(session.title for session in registration.sessions.all())),
+                timezone.localtime(registration.created_at).strftime("%d-%m-%Y %H:%M"),
+            ]
+        )
+    return response
+
+
+def checkin(request, event_id):
+    """A printable list to tick off people at the door."""
+    _require(request)
+    event = _event(event_id)
+    return TemplateResponse(
+        request,
+        "events/admin/checkin.html",
+        {"event": event, "registrations": _registrations(event, [Status.CONFIRMED])},
+    )
+
+
+class RegistrantsMailForm(forms.Form):
+    subject = forms.CharField(label=gettext_lazy("Onderwerp"), max_length=150)
+    body = forms.CharField(
+        label=gettext_lazy("Bericht"), widget=forms.Textarea(attrs={"rows": 12}), max_length=10_000
+    )
+
+
+def registrants_mail(request, event_id):
+    _require(request, "change_registration")
+    event = _event(event_id)
+    form = RegistrantsMailForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        count = services.registrants_mail(
+            event=event, subject=form.cleaned_data["subject"], body=form.cleaned_data["body"]
+        )
+        messages.success(
+            request,
+            _("De mail staat in de wachtrij voor %(count)s aangemelde personen.")
+            % {"count": count},
+        )
+        return redirect("events_office:attendees", event.pk)
+    return TemplateResponse(
+        request,
+        "events/admin/mail.html",
+        {"event": event, "form": form, "title": _("Mail aan alle aangemelden")},
+        status=400 if form.is_bound else 200,
+    )

@@ -1,0 +1,85 @@
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import Button
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+from . import admin_views
+from .models import EventPage, Registration
+
+
+class RegistrationPermissionPolicy(ModelPermissionPolicy):
+    """Registrations are made through the site, where capacity and the waitlist are kept;
+    the office corrects names and addresses but does not add people past the limit."""
+
+    def user_has_permission(self, user, action):
+        if action == "add":
+            return False
+        return super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+class RegistrationViewSet(ModelViewSet):
+    model = Registration
+    icon = "user"
+    menu_label = _("Aanmeldingen")
+    add_to_admin_menu = False
+    list_display = ["name", "email", "organisation_name", "event", "status", "created_at"]
+    list_filter = ["status", "event"]
+    list_export = ["event", "name", "email", "organisation_name", "status", "created_at"]
+    export_filename = "aanmeldingen"
+    search_fields = ["name", "email", "organisation_name"]
+    form_fields = ["name", "email", "organisation_name"]
+    ordering = ["-created_at"]
+    copy_view_enabled = False
+
+
+register_permission_policy(Registration, RegistrationPermissionPolicy(Registration))
+registration_viewset = RegistrationViewSet("registrations")
+
+
+@hooks.register("register_admin_viewset")
+def register_registration_viewset():
+    return registration_viewset
+
+
+office_urls = [
+    path("", admin_views.overview, name="overview"),
+    path("<int:event_id>/", admin_views.attendees, name="attendees"),
+    path("<int:event_id>/deelnemers.csv", admin_views.attendees_csv, name="attendees-csv"),
+    path("<int:event_id>/aanwezigheidslijst/", admin_views.checkin, name="checkin"),
+    path("<int:event_id>/mail/", admin_views.registrants_mail, name="mail"),
+]
+
+
+@hooks.register("register_admin_urls")
+def register_office_urls():
+    return [path("bijeenkomsten/", include((office_urls, "events_office")))]
+
+
+class OfficeMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("events.view_registration")
+
+
+@hooks.register("register_admin_menu_item")
+def register_office_menu_item():
+    return OfficeMenuItem(
+        _("Aanmeldingen"), reverse("events_office:overview"), icon_name="date", order=250
+    )
+
+
+@hooks.register("register_page_listing_more_buttons")
+def event_page_buttons(page, user, next_url=None):
+    if isinstance(page.specific_deferred, EventPage) and user.has_perm("events.view_registration"):
+        yield Button(
+            _("Deelnemers"),
+            reverse("events_office:attendees", args=[page.pk]),
+            icon_name="group",
+            priority=15,
+        )
