@@ -8,6 +8,7 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from django.conf import settings
@@ -30,8 +31,9 @@ def database_url(tmp_path):
         target.close()
         return f"sqlite:///{path}", path
     params = connection.settings_dict
+    password = f":{quote(params['PASSWORD'])}" if params.get("PASSWORD") else ""
     url = (
-        f"postgres://{params['USER']}:{params['PASSWORD']}@{params['HOST'] or 'localhost'}:"
+        f"postgres://{quote(params['USER'] or '')}{password}@{params['HOST'] or 'localhost'}:"
         f"{params['PORT'] or 5432}/{params['NAME']}"
     )
     return url, None

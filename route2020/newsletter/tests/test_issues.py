@@ -1,0 +1,98 @@
+import pytest
+from django.utils import timezone
+
+from route2020.newsletter.models import Dispatch, NewsletterIssuePage
+from route2020.newsletter.tests.conftest import send_issue
+
+pytestmark = pytest.mark.django_db
+
+
+def mark_sent(issue, days_ago=0):
+    Dispatch.objects.create(
+        issue=issue,
+        status=Dispatch.Status.SENT,
+        started_at=timezone.now() - timezone.timedelta(days=days_ago),
+        finished_at=timezone.now(),
+    )
+
+
+def test_issue_is_online_only_once_sent(
+    client, make_issue, news_items, make_subscriber, django_capture_on_commit_callbacks
+):
+    issue = make_issue(title="Reisflits december", items=news_items[:2])
+    make_subscriber()
+    assert client.get(issue.url).status_code == 404
+    assert "Reisflits december" not in client.get("/reisflitsen/").content.decode()
+    assert "Reisflits december" not in client.get("/reisflitsen/feed/").content.decode()
+
+    send_issue(issue, django_capture_on_commit_callbacks)
+
+    page = client.get(issue.url)
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "Nieuwsbericht 1" in html and "Nieuwsbericht 2" in html
+    assert "Reisflits december" in client.get("/reisflitsen/").content.decode()
+    feed = client.get("/reisflitsen/feed/")
+    assert feed["Content-Type"].startswith("application/atom+xml")
+    assert "Reisflits december" in feed.content.decode()
+
+
+def test_unpublished_item_is_left_out(client, make_issue, news_items):
+    issue = make_issue(items=news_items)
+    news_items[1].unpublish()
+    mark_sent(issue)
+    html = client.get(issue.url).content.decode()
+    assert "Nieuwsbericht 1" in html and "Nieuwsbericht 2" not in html
+
+
+@pytest.mark.parametrize("count", [5, 50])
+def test_archive_query_count_is_fixed(
+    client, make_issue, newsletter_index, count, django_assert_num_queries
+):
+    for number in range(count):
+        mark_sent(make_issue(title=f"Reisflits nummer {number}"), days_ago=number)
+    make_issue(title="Nog niet verstuurd")
+    client.get("/reisflitsen/")  # warm the site lookups
+    from django.core.cache import cache
+
+    cache.clear()
+    with django_assert_num_queries(16):
+        response = client.get("/reisflitsen/")
+    html = response.content.decode()
+    assert "Reisflits nummer 0" in html
+    assert "Nog niet verstuurd" not in html
+    assert ("Pagina 1 van" in html) == (count > 12)
+
+
+@pytest.mark.parametrize("count", [5, 50])
+def test_feed_query_count_is_fixed(client, make_issue, count, django_assert_num_queries):
+    for number in range(count):
+        mark_sent(make_issue(), days_ago=number)
+    client.get("/reisflitsen/feed/")
+    from django.core.cache import cache
+
+    cache.clear()
+    with django_assert_num_queries(4):
+        client.get("/reisflitsen/feed/")
+
+
+def test_mail_preview_mode(make_issue, news_items, rf, make_user):
+    issue = make_issue(items=news_items[:1])
+    request = rf.get("/")
+    request.user = make_user(role="Redactie")
+    response = issue.serve_preview(request, "mail")
+    html = response.content.decode()
+    assert "<table" in html and "Nieuwsbericht 1" in html and "testmail" in html
+    assert "R2020-" not in html
+    assert [mode for mode, _ in NewsletterIssuePage.preview_modes] == ["", "mail"]
+
+
+def test_home_context(make_issue, django_assert_num_queries):
+    from route2020.newsletter.home import home_context
+
+    mark_sent(make_issue(title="Laatste"))
+    home_context()  # the site's root paths are cached after the first page URL
+    with django_assert_num_queries(3):
+        context = home_context()["newsletter_signup"]
+    assert context["url"] == "/reisflitsen/"
+    assert context["latest_issue"].title == "Laatste"
