@@ -229,3 +229,9 @@ def test_editor_sets_organisation_and_provinces_in_the_cms(home, client, make_us
     assert response.status_code == 302
     guide.refresh_from_db()
     assert {p.code for p in guide.provinces.all()} == {"PV23", "PV25"}
+
+
+def test_pages_may_not_be_framed_but_the_cms_preview_may(home, client, make_user):
+    assert client.get("/")["X-Frame-Options"] == "DENY"
+    client.force_login(make_user(role=None, is_superuser=True))
+    assert client.get("/beheer/")["X-Frame-Options"] == "SAMEORIGIN"
