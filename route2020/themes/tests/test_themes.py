@@ -10,7 +10,9 @@ pytestmark = pytest.mark.django_db
 def test_theme_index_lists_the_themes_in_order(home, client):
     index = child(home, ThemeIndexPage, "themas", title="Thema's")
     child(index, ThemePage, "collectieve-marketing", title="Collectieve marketing", number=5)
-    child(index, ThemePage, "persoonlijke-ontwikkeling", title="Persoonlijke ontwikkeling", number=1)
+    child(
+        index, ThemePage, "persoonlijke-ontwikkeling", title="Persoonlijke ontwikkeling", number=1
+    )
     html = client.get("/themas/").content.decode()
     assert html.index("Persoonlijke ontwikkeling") < html.index("Collectieve marketing")
     theme = client.get("/themas/collectieve-marketing/").content.decode()
