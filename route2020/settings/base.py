@@ -106,8 +106,8 @@ TEMPLATES = [
 
 # Database: SQLite under var/ unless DATABASE_URL says otherwise (postgres://... uses psycopg 3).
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{VAR_DIR / 'route2020.sqlite3'}",
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'route2020.sqlite3'}",
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
         conn_health_checks=True,
     )
