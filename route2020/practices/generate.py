@@ -166,6 +166,7 @@ def create_practices(index, count, *, themes, organisations, rng=None, start_num
     position = Page._str2int(last.path[-Page.steplen :]) + 1 if last else 1
     now = timezone.now()
     theme_through = PracticePage.themes.through
+    content_type_id = _content_type_id()
     created = 0
     while created < count:
         size = min(batch, count - created)
@@ -192,7 +193,7 @@ def create_practices(index, count, *, themes, organisations, rng=None, start_num
                 draft_title=fields["title"],
                 first_published_at=min(published, now),
                 last_published_at=min(published, now),
-                content_type_id=_content_type_id(),
+                content_type_id=content_type_id,
             )
             position += 1
             pages.append(page)
@@ -223,15 +224,10 @@ def create_practices(index, count, *, themes, organisations, rng=None, start_num
     return created
 
 
-_content_type = {}
-
-
 def _content_type_id():
-    if "id" not in _content_type:
-        from django.contrib.contenttypes.models import ContentType
+    from django.contrib.contenttypes.models import ContentType
 
-        _content_type["id"] = ContentType.objects.get_for_model(PracticePage).pk
-    return _content_type["id"]
+    return ContentType.objects.get_for_model(PracticePage).pk
 
 
 def _insert(pages):

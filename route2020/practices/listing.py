@@ -5,19 +5,24 @@ Everything it filters and counts on is a column of the practice row or a small c
 or a GROUP BY, whatever the number of practices.
 """
 
+import hashlib
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from route2020.core import cache as page_cache
 from route2020.core.models import Province
 from route2020.themes.models import ThemePage
 
 from .models import Kind, PartnerType, PracticePage, PracticePartner, Status
 
 PER_PAGE = 20
+FACET_CACHE_SECONDS = 3600
 MAX_QUERY_LENGTH = 200
 SORTS = {
     "nieuwste": _("Nieuwste"),
@@ -109,6 +114,31 @@ def search_practices(queryset, q, sort):
     return results, queryset.filter(pk__in=matching.order_by().values("pk"))
 
 
+class CountedPaginator(Paginator):
+    """The total is known from the facet counts: no COUNT(*) of its own."""
+
+    def __init__(self, object_list, per_page, *, total):
+        super().__init__(object_list, per_page)
+        self.total = total
+
+    @cached_property
+    def count(self):
+        return self.total
+
+
+def cached_facet_counts(chosen, q, matching):
+    """Facet counts are the part of the listing whose cost grows with the number of
+    practices (GROUP BY over every match), so they are kept per filter combination until
+    the next publish or adoption moves the page cache's generation."""
+    key_source = repr((page_cache.generation(), sorted(chosen.items()), q))
+    key = "practices:facets:" + hashlib.sha1(key_source.encode(), usedforsecurity=False).hexdigest()
+    counts = cache.get(key)
+    if counts is None:
+        counts = facet_counts(matching)
+        cache.set(key, counts, FACET_CACHE_SECONDS)
+    return counts
+
+
 def facet_counts(matching):
     """Counts per facet value over the current results: five GROUP BY queries."""
     ids = matching.order_by().values("pk")
@@ -137,6 +167,8 @@ def facet_counts(matching):
         parel=Count("pk", filter=Q(is_parel=True)),
     )
     counts.update(flags)
+    # Every practice has exactly one kind: their sum is the number of results.
+    counts["total"] = sum(counts["soort"].values())
     return counts
 
 
@@ -176,14 +208,14 @@ def listing_context(index_page, request):
         .select_related("organisation")
     )
     results, matching = search_practices(queryset, q, sort)
-    paginator = Paginator(results, PER_PAGE)
+    counts = cached_facet_counts(chosen, q, matching)
+    paginator = CountedPaginator(results, PER_PAGE, total=counts["total"])
     page_obj = paginator.get_page(request.GET.get("pagina"))
     practices = list(page_obj.object_list)
     attach_theme_labels(practices, {theme.pk: theme for theme in themes})
     province_names = {province.pk: province.name for province in provinces}
     for practice in practices:
         practice.province_name = province_names.get(practice.province_id, "")
-    counts = facet_counts(matching)
     params = {key: value for key, value in chosen.items() if value}
     if q:
         params["q"] = q

@@ -6,8 +6,8 @@ from route2020.practices.models import PracticePage
 
 pytestmark = pytest.mark.django_db
 URL = "/praktijkvoorbeelden/"
-# Site, page, settings and menu lookups of every page, plus the listing's own eleven.
-LISTING_QUERIES = 21
+# Site, page, settings and menu lookups of every page, plus the listing's own ten.
+LISTING_QUERIES = 20
 
 
 def test_listing_shows_published_practices_only(client, make_practice):
@@ -110,3 +110,12 @@ def test_listing_query_count_is_fixed(
     with django_assert_num_queries(LISTING_QUERIES):
         response = client.get(URL)
     assert len(response.context["practices"]) == min(count, 20)
+
+
+def test_facet_counts_follow_a_new_adoption(client, make_practice, make_user):
+    practice = make_practice()
+    assert client.get(URL).context["flag_counts"]["overgenomen"] == 0
+    services.adoption_create(practice=practice, user=make_user(), how_it_went="Goed")
+    response = client.get(URL, {"overgenomen": "1"})
+    assert response.context["result_count"] == 1
+    assert client.get(URL).context["flag_counts"]["overgenomen"] == 1
