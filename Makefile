@@ -55,7 +55,7 @@ format: install-test ## format the code
 	$(BIN)/ruff format .
 
 messages: install ## update and compile the English catalogue (needs gettext)
-	$(MANAGE) makemessages -l en --ignore '.venv/*' --ignore 'var/*'
+	$(MANAGE) makemessages -l en --no-obsolete --ignore '.venv/*' --ignore 'var/*' --ignore 'bench/*' --ignore 'tests/*' --ignore '*/tests/*'
 	$(MANAGE) compilemessages -l en --ignore '.venv/*'
 
 vendor: ## refresh the built front-end files under route2020/static/vendor (needs npm)
