@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.core.signing import BadSignature, Signer
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from django.utils import formats, timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -304,11 +304,17 @@ class EventPage(RoutablePageMixin, BasePage):
 
     def get_sessions(self):
         """Sessions with their confirmed registrations counted in one query."""
-        return self.sessions.annotate(
-            confirmed=Count(
-                "registrations", filter=Q(registrations__status=Registration.Status.CONFIRMED)
+        from wagtail.models import Page
+
+        return (
+            self.sessions.annotate(
+                confirmed=Count(
+                    "registrations", filter=Q(registrations__status=Registration.Status.CONFIRMED)
+                )
             )
-        ).order_by("start", "sort_order")
+            .prefetch_related(Prefetch("practices", queryset=Page.objects.live().order_by("title")))
+            .order_by("start", "sort_order")
+        )
 
     def presented_practices(self):
         from wagtail.models import Page
