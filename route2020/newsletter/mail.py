@@ -37,7 +37,10 @@ class IssueMail:
         context = issue_context(issue)
         context["test"] = test
         self.subject = issue.title
-        self.html = render_to_string("newsletter/mail/issue.html", context)
+        # Rich text links to pages are relative on the site; a mail needs whole addresses.
+        self.html = render_to_string("newsletter/mail/issue.html", context).replace(
+            'href="/', f'href="{links.absolute("/")}'
+        )
         self.text = render_to_string("newsletter/mail/issue.txt", context)
         self.index_url = context["index_url"]
 

@@ -191,8 +191,8 @@ class NewsletterIssuePage(BasePage):
         pages = Page.objects.live().public().filter(pk__in=ids).specific().in_bulk()
         labels = {
             "news": _("Nieuws"),
-            "practice": _("Praktijkvoorbeeld"),
-            "event": _("Bijeenkomst"),
+            "practice": _("Praktijkvoorbeelden"),
+            "event": _("Bijeenkomsten"),
         }
         entries = []
         for block in self.items:
@@ -205,10 +205,14 @@ class NewsletterIssuePage(BasePage):
                     "kind": block.block_type,
                     "label": labels[block.block_type],
                     "title": live.title,
-                    "text": block.value.get("note") or getattr(live, "intro", "") or "",
+                    "text": block.value.get("note")
+                    or getattr(live, "intro", "")
+                    or getattr(live, "summary", "")
+                    or "",
                     "url": live.full_url,
                     "when": getattr(live, "display_when", None)
-                    or getattr(live, "display_date", None),
+                    or getattr(live, "display_date", None)
+                    or getattr(live, "card_meta", None),
                 }
             )
         return entries
