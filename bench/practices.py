@@ -185,6 +185,10 @@ def main(argv=None):
     args = parse_args(argv)
     VAR.mkdir(parents=True, exist_ok=True)
     database = Database(args.database_url, fresh=False, keep=False)
+    if database.vendor == "sqlite":
+        # A file of its own, so a bench/pages.py run at the same time does not collide.
+        database.path = VAR / "practices.sqlite3"
+        database.url = f"sqlite:///{database.path}"
     env = bench_environment(database.url, None)
     os.environ.update(env)
     os.environ.pop("REDIS_URL", None)

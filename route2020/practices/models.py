@@ -440,7 +440,7 @@ class Submission(models.Model):
         indexes = [models.Index(fields=["state", "province"], name="submission_queue")]
 
     def __str__(self):
-        return self.data.get("basis", {}).get("title") or _("Inzending zonder titel")
+        return str(self.data.get("basis", {}).get("title") or _("Inzending zonder titel"))
 
     @property
     def title(self):

@@ -1,4 +1,7 @@
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -23,3 +26,19 @@ class SubmissionViewSet(SnippetViewSet):
 
 register_snippet(AdoptionViewSet)
 register_snippet(SubmissionViewSet)
+
+
+@hooks.register("register_admin_menu_item")
+def review_queue_menu_item():
+    """Guides review in the site's own queue page; this puts it in their /beheer/ menu."""
+    return GuideMenuItem(
+        _("Inzendingen beoordelen"),
+        reverse("practices:review-queue"),
+        icon_name="tasks",
+        order=250,
+    )
+
+
+class GuideMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.is_guide or request.user.is_editor
