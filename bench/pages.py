@@ -215,6 +215,22 @@ class Database:
             f'CREATE DATABASE "{self._pg_template(key)}" TEMPLATE "{self.name}"',
         )
 
+    def backend_pids(self):
+        [rows] = self._admin(
+            f"SELECT pid FROM pg_stat_activity WHERE datname = '{self.name}' "
+            "AND pid <> pg_backend_pid()"
+        )
+        return [pid for (pid,) in rows]
+
+    def analyze(self):
+        """What autovacuum does after a bulk load; without it PostgreSQL plans for empty
+        tables (nested loops over the search index)."""
+        if self.vendor == "postgresql":
+            from django.db import connection
+
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+
     def drop(self):
         if self.vendor == "postgresql" and not self.keep:
             from django.db import connections
@@ -226,6 +242,18 @@ class Database:
 # --- the server -----------------------------------------------------------------------------
 
 
+def process_cpu(pids):
+    """utime + stime in seconds per pid, from /proc/<pid>/stat; gone processes are left out."""
+    result = {}
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+        result[pid] = (int(fields[11]) + int(fields[12])) / CLOCK_TICKS  # fields 14 and 15
+    return result
+
+
 def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -235,8 +263,9 @@ def free_port():
 class Server:
     """gunicorn, 2 sync workers, on a free loopback port; CPU is read from its workers."""
 
-    def __init__(self, env, label):
+    def __init__(self, env, label, database):
         self.env = env
+        self.database = database
         self.label = label
         self.port = free_port()
         self.log_path = VAR / f"gunicorn-{label}.log"
@@ -293,11 +322,14 @@ class Server:
 
     def cpu_seconds(self):
         """utime + stime of the workers, from /proc/<pid>/stat."""
-        total = 0
-        for pid in self.worker_pids():
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-            total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15)
-        return total / CLOCK_TICKS
+        return sum(process_cpu(self.worker_pids()).values())
+
+    def db_cpu(self):
+        """CPU seconds of each PostgreSQL backend serving the benchmark database, by pid
+        (SQLite runs inside the workers, so it is in their CPU already)."""
+        if self.database.vendor != "postgresql":
+            return {}
+        return process_cpu(self.database.backend_pids())
 
     def stop(self):
         if self.process and self.process.poll() is None:
@@ -369,6 +401,7 @@ def load(server, paths, *, duration, concurrency, max_requests):
 
     threads = [threading.Thread(target=client, args=(i,)) for i in range(concurrency)]
     cpu_before, client_cpu_before = server.cpu_seconds(), time.process_time()
+    db_before = server.db_cpu()
     started = time.perf_counter()
     for thread in threads:
         thread.start()
@@ -377,6 +410,9 @@ def load(server, paths, *, duration, concurrency, max_requests):
     return {
         "elapsed": time.perf_counter() - started,
         "cpu": server.cpu_seconds() - cpu_before,
+        "db_cpu": sum(
+            seconds - db_before.get(pid, 0.0) for pid, seconds in server.db_cpu().items()
+        ),
         "client_cpu": time.process_time() - client_cpu_before,
         "latencies": [t for result in results for t in result[0]],
         "errors": sum(result[1] for result in results),
@@ -398,6 +434,7 @@ def summarise(runs):
         "p50_ms": percentile(latencies, 0.50) * 1000,
         "p99_ms": percentile(latencies, 0.99) * 1000,
         "cpu_ms": sum(run["cpu"] for run in runs) * 1000 / count if count else float("nan"),
+        "db_cpu_ms": sum(run["db_cpu"] for run in runs) * 1000 / count if count else float("nan"),
         "client_cpu_ms": sum(run["client_cpu"] for run in runs) * 1000 / count
         if count
         else float("nan"),
@@ -477,7 +514,7 @@ def mark(ok):
     return "ok" if ok else "MISS"
 
 
-def table(rows, mode):
+def table(rows, mode, with_db=False):
     """One line per page type; in the cached table also the share of responses served from
     the page cache, which should be all of them."""
     goal = GOAL_RATIO[mode]
@@ -487,8 +524,10 @@ def table(rows, mode):
         f"| ratio page/baseline | goals: ratio ≥ {goal:.0%} · "
         + ("served from the cache " if cached else f"≤ {GOAL_QUERIES} queries ")
         + "| baseline CPU ms/req | CPU ratio |"
+        + (" PostgreSQL CPU ms/req |" if with_db else "")
         + (" cache hits |" if cached else ""),
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |"
+        + (" ---: |" if with_db else "")
         + (" ---: |" if cached else ""),
     ]
     for row in rows:
@@ -507,6 +546,7 @@ def table(rows, mode):
             f"| {page['p50_ms']:.1f} | {page['p99_ms']:.1f} | {page['cpu_ms']:.2f} "
             f"| {base['rps']:,.0f} | {ratio:.0%} | {' · '.join(flags)} "
             f"| {base['cpu_ms']:.2f} | {cpu_ratio:.0%} |"
+            + (f" {page['db_cpu_ms']:.2f} |" if with_db else "")
             + (f" {page['cache_hits']:.0%} |" if cached else "")
         )
     return "\n".join(lines)
@@ -578,6 +618,7 @@ def main(argv=None):
         timings["generate"] = time.perf_counter() - clock
         clock = time.perf_counter()
         index_pages()
+        database.analyze()
         timings["search index"] = time.perf_counter() - clock
         clock = time.perf_counter()
         call_command("collectstatic", interactive=False, verbosity=0, clear=True)
@@ -614,6 +655,7 @@ def main(argv=None):
             server = Server(
                 bench_environment(database.url, args.redis_url, page_cache=mode == "cached"),
                 mode,
+                database,
             ).start()
             servers.append(server)
             print(f"  {time.perf_counter() - run_started:5.1f} s  {mode} server up", flush=True)
@@ -623,7 +665,7 @@ def main(argv=None):
                 counted = queries[mode][page_type.name]
                 size = round(sum(c["bytes"] for c in counted.values()) / len(counted))
                 base_path = [f"/bench/baseline/{size}/"]
-                warm_up(server, urls)
+                warm_up(server, urls, seconds=0.1 if args.quick else 0.3)
                 warm_up(server, base_path, seconds=0.1)
                 page, base = compare(
                     server,
@@ -683,7 +725,7 @@ def report(results):
         ("cached", "Anonymous page cache on (PAGE_CACHE=1; queries = on a cache hit)"),
     ):
         print(f"\n{title}\n")
-        print(table(results[mode], mode))
+        print(table(results[mode], mode, with_db=run["database"] == "postgresql"))
     misses = [
         f"{mode} {row['name']}"
         for mode in ("uncached", "cached")
