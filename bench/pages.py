@@ -263,7 +263,7 @@ def free_port():
 class Server:
     """gunicorn, 2 sync workers, on a free loopback port; CPU is read from its workers."""
 
-    def __init__(self, env, label, database):
+    def __init__(self, env, label, database=None):
         self.env = env
         self.database = database
         self.label = label
@@ -327,7 +327,7 @@ class Server:
     def db_cpu(self):
         """CPU seconds of each PostgreSQL backend serving the benchmark database, by pid
         (SQLite runs inside the workers, so it is in their CPU already)."""
-        if self.database.vendor != "postgresql":
+        if self.database is None or self.database.vendor != "postgresql":
             return {}
         return process_cpu(self.database.backend_pids())
 
