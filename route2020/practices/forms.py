@@ -66,6 +66,8 @@ class BasicsForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        if cleaned.get("kind") == Kind.PILOT and not cleaned.get("phase"):
+            self.add_error("phase", _("Kies de fase waarin de proeftuin is."))
         start, end = cleaned.get("start_date"), cleaned.get("end_date")
         if start and end and end < start:
             self.add_error("end_date", _("De einddatum ligt vóór de startdatum."))
@@ -156,9 +158,10 @@ class ResultsForm(forms.Form):
         label=_("Evaluatie (proeftuin)"), widget=textarea(), max_length=5000, required=False
     )
 
-    def __init__(self, *args, status="", **kwargs):
+    def __init__(self, *args, status="", kind="", **kwargs):
         super().__init__(*args, **kwargs)
         self.status = status
+        self.kind = kind
 
     def clean(self):
         cleaned = super().clean()
@@ -166,6 +169,9 @@ class ResultsForm(forms.Form):
             self.add_error(
                 "what_did_not_work", _("Vertel wat niet werkte: het voorbeeld is gestopt.")
             )
+        ended = self.status in (Status.FINISHED, Status.STOPPED)
+        if self.kind == Kind.PILOT and ended and not cleaned.get("evaluation", "").strip():
+            self.add_error("evaluation", _("Een afgelopen proeftuin heeft een evaluatie."))
         return cleaned
 
 

@@ -216,9 +216,10 @@ def step_errors(submission):
     """Validate every step again: the status chosen in step 1 decides what step 4 requires."""
     errors = {}
     data = submission.data
-    status = data.get("basis", {}).get("status", "")
+    basis = data.get("basis", {})
+    results_kwargs = {"status": basis.get("status", ""), "kind": basis.get("kind", "")}
     for name, (_label, form_class) in STEPS.items():
-        kwargs = {"status": status} if name == "resultaten" else {}
+        kwargs = results_kwargs if name == "resultaten" else {}
         form = form_class(data=data.get(name) or {}, **kwargs)
         if name == "bijlagen":
             continue

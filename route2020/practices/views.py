@@ -44,7 +44,8 @@ def _form_for(submission, step, data=None, files=None):
     form_class = STEPS[step][1]
     kwargs = {}
     if step == "resultaten":
-        kwargs["status"] = submission.data.get("basis", {}).get("status", "")
+        basis = submission.data.get("basis", {})
+        kwargs = {"status": basis.get("status", ""), "kind": basis.get("kind", "")}
     if data is not None:
         return form_class(data=data, files=files, **kwargs)
     raw = submission.data.get("raw", {}).get(step)

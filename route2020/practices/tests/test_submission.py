@@ -403,3 +403,15 @@ def test_script_in_every_text_field_is_shown_as_text(client, member, guide, prac
         assert "<script>alert" not in html
         assert "<img src=x" not in html
         assert "&lt;script&gt;" in html
+
+
+def test_pilot_needs_phase_and_evaluation_when_ended(client, member, practice_index, themes):
+    client.force_login(member)
+    submission = start(client)
+    response = client.post(step_url(submission, "basis"), basics(themes, kind="proeftuin"))
+    assert response.status_code == 400
+    assert "Kies de fase" in response.content.decode()
+    client.post(step_url(submission, "basis"), basics(themes, kind="proeftuin", phase="evaluatie"))
+    response = client.post(step_url(submission, "resultaten"), STEP_DATA["resultaten"])
+    assert response.status_code == 400
+    assert "Een afgelopen proeftuin heeft een evaluatie." in response.content.decode()
