@@ -102,11 +102,15 @@ def filtered_practices(chosen, theme_slugs, province_slugs):
 
 def search_practices(queryset, q, sort):
     """Results to show and the set of matching practices to count facets over."""
-    ordering = {"nieuwste": ("-sort_date", "-pk"), "meest-overgenomen": ("-adoption_count", "-pk")}
+    ordering = {
+        "nieuwste": ("-sort_date", "-pk"),
+        "meest-overgenomen": ("-adoption_count", "-sort_date", "-pk"),
+    }
     if not q:
         return queryset.order_by(*ordering[sort]), queryset
     if sort != "relevantie":
-        queryset = queryset.order_by(*ordering[sort])
+        # The search backend orders only by FilterFields: no pk as tie-breaker.
+        queryset = queryset.order_by(*(f for f in ordering[sort] if not f.endswith("pk")))
     results = queryset.search(q, order_by_relevance=sort == "relevantie")
     # The backend's own queryset of all matches (what its facet() uses), as a subquery.
     compiler = results.query_compiler

@@ -119,3 +119,26 @@ def test_facet_counts_follow_a_new_adoption(client, make_practice, make_user):
     response = client.get(URL, {"overgenomen": "1"})
     assert response.context["result_count"] == 1
     assert client.get(URL).context["flag_counts"]["overgenomen"] == 1
+
+
+@pytest.mark.parametrize("sort", ["nieuwste", "meest-overgenomen", "relevantie"])
+def test_search_with_every_sort_and_filters(client, make_practice, sort):
+    make_practice(
+        title="Repaircafé",
+        summary="Samen repareren.",
+        status="gestopt",
+        what_did_not_work="Te weinig vrijwilligers.",
+    )
+    response = client.get(
+        URL,
+        {
+            "q": "repareren",
+            "sort": sort,
+            "mislukt": "1",
+            "provincie": "overijssel",
+            "partner": "onderwijs",
+            "pagina": "1",
+        },
+    )
+    assert response.status_code == 200
+    assert [p.title for p in response.context["practices"]] == ["Repaircafé"]
