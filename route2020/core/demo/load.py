@@ -9,7 +9,8 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils.html import escape
-from wagtail.models import Page, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
 
 from route2020.core import roles
 from route2020.core.models import ContentPage, HomePage, Organisation, Province, SiteSettings, User
@@ -51,6 +52,17 @@ def site_address():
     return url.hostname or "localhost", url.port or (443 if url.scheme == "https" else 80)
 
 
+def tree_root():
+    """Wagtail's root page; a database emptied by a test's flush gets it (and a locale) back."""
+    root = Page.get_first_root_node()
+    if root is None:
+        Locale.objects.get_or_create(
+            language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        )
+        root = Page.add_root(instance=Page(title="Root", slug="root"))
+    return root
+
+
 def home_page():
     hostname, port = site_address()
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
@@ -59,7 +71,7 @@ def home_page():
         site.save()
     if site and isinstance(site.root_page.specific, HomePage):
         return site.root_page.specific
-    root = Page.get_first_root_node()
+    root = tree_root()
     home = HomePage(
         title=seed.HOME_TITLE,
         slug="route-2020",
