@@ -223,7 +223,11 @@ class NewsletterIssuePage(BasePage):
         return context
 
     def serve(self, request, *args, **kwargs):
-        if not self.is_public and not getattr(request, "is_preview", False):
+        if not (
+            self.is_public
+            or getattr(request, "is_preview", False)
+            or self.permissions_for_user(request.user).can_edit()
+        ):
             raise Http404
         return super().serve(request, *args, **kwargs)
 

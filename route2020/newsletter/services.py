@@ -29,7 +29,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
@@ -99,9 +99,13 @@ def subscribe(*, email, name="", organisation="", themes=()):
     email = email.strip()
     subscriber = Subscriber.objects.select_for_update().filter(email__iexact=email).first()
     if subscriber is None:
-        subscriber = Subscriber.objects.create(
-            email=email, name=name, organisation=organisation, link_key=links.new_link_key()
-        )
+        try:
+            with transaction.atomic():
+                subscriber = Subscriber.objects.create(
+                    email=email, name=name, organisation=organisation
+                )
+        except IntegrityError:  # the same address signed up at the same moment
+            return Subscriber.objects.get(email__iexact=email)
         subscriber.themes.set(themes)
         kind = "confirm"
     elif subscriber.status == Subscriber.Status.CONFIRMED:

@@ -96,3 +96,8 @@ def test_members_cannot_send(client, make_user, make_issue):
     response = client.post(f"/beheer/reisflitsen/{issue.pk}/", {"action": "send", "confirm": "1"})
     assert response.status_code in (302, 403)
     assert not Dispatch.objects.exists()
+
+
+def test_editor_sees_an_unsent_issue_online(editor_client, client, make_issue):
+    issue = make_issue(title="Nog geheim")
+    assert "Nog geheim" in editor_client.get(issue.url).content.decode()
