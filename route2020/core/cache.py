@@ -40,12 +40,13 @@ def connect_invalidation():
     from wagtail.documents.models import Document
     from wagtail.images.models import Image
     from wagtail.models import Page
-    from wagtail.signals import page_published, page_unpublished
+    from wagtail.signals import page_published, page_unpublished, post_page_move
 
     from .models import Organisation
 
     page_published.connect(invalidate, dispatch_uid="pagecache-published")
     page_unpublished.connect(invalidate, dispatch_uid="pagecache-unpublished")
+    post_page_move.connect(invalidate, dispatch_uid="pagecache-moved")
     post_delete.connect(invalidate, sender=Page, dispatch_uid="pagecache-page-deleted")
     for subclass in BaseSiteSetting.__subclasses__():
         invalidate_on_change(subclass)

@@ -263,7 +263,8 @@ def load_pages(home):
         home,
         ContentPage,
         "campagne",
-        title="Campagne: de Bibliotheek maakt je rijker",
+        title="Campagne",
+        seo_title="Campagne de Bibliotheek maakt je rijker",
         show_in_menus=True,
         intro=campaign[3][0],
         body=[("paragraph", rich_text(campaign[3][1:]))],
@@ -315,3 +316,27 @@ def load_seed():
     home = home_page()
     load_pages(home)
     return load_people()
+
+
+MENU_ORDER = [
+    "praktijkvoorbeelden",
+    "bijeenkomsten",
+    "nieuws",
+    "themas",
+    "reisflitsen",
+    "campagne",
+    "over-route-2020",
+]
+
+
+def order_menu():
+    """Put the sections in the order a library's staff member looks for them."""
+    home = home_page()
+    children = {page.slug: page for page in home.get_children()}
+    wanted = [children[slug] for slug in MENU_ORDER if slug in children]
+    current = [page for page in home.get_children() if page.slug in MENU_ORDER]
+    if [page.pk for page in current] == [page.pk for page in wanted]:
+        return
+    for page in reversed(wanted):
+        page.refresh_from_db()
+        page.move(home, pos="first-child")

@@ -235,3 +235,14 @@ def test_pages_may_not_be_framed_but_the_cms_preview_may(home, client, make_user
     assert client.get("/")["X-Frame-Options"] == "DENY"
     client.force_login(make_user(role=None, is_superuser=True))
     assert client.get("/beheer/")["X-Frame-Options"] == "SAMEORIGIN"
+
+
+def test_moving_a_page_refreshes_the_menu(about, home, client):
+    from route2020.news.models import NewsIndexPage
+
+    news = child(home, NewsIndexPage, "nieuws", title="Nieuws", show_in_menus=True)
+    before = client.get("/").content.decode()
+    assert before.index('href="/over-route-2020/"') < before.index('href="/nieuws/"')
+    news.move(home, pos="first-child")
+    after = client.get("/").content.decode()
+    assert after.index('href="/nieuws/"') < after.index('href="/over-route-2020/"')

@@ -4,7 +4,7 @@ from importlib.util import find_spec
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from route2020.core.demo.load import DEMO_PASSWORD, load_seed
+from route2020.core.demo.load import DEMO_PASSWORD, load_seed, order_menu
 
 # Each app with demo content has a demo.py with load(stdout); called in this order.
 DEMO_APPS = ("practices", "events", "newsletter")
@@ -19,6 +19,7 @@ class Command(BaseCommand):
             name = f"route2020.{label}.demo"
             if find_spec(name) is not None:
                 import_module(name).load(self.stdout)
+        order_menu()
         # The search index is normally kept up to date by the task worker; build it now so
         # search works the moment the site is served.
         call_command("update_index", verbosity=0)
