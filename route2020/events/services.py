@@ -14,6 +14,8 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from route2020.core.cache import invalidate
+
 from . import tasks
 from .models import EventPage, Registration, Session
 
@@ -30,6 +32,12 @@ class AlreadyRegistered(ValidationError):
 
 def _queue(task, *args):
     transaction.on_commit(partial(task.enqueue, *args))
+
+
+def _refresh_public_pages():
+    """Free places show on the event page; the chosen sessions change them without a save
+    of the registration row, so the page cache is cleared once the change is committed."""
+    transaction.on_commit(invalidate)
 
 
 def _lock_event(event):
@@ -148,6 +156,7 @@ def registration_create(*, event, user=None, name="", email="", organisation_nam
         except IntegrityError:
             raise AlreadyRegistered(_find_active(event, user, email)) from None
         registration.sessions.set(sessions)
+        _refresh_public_pages()
         if status == Status.PENDING:
             _queue(tasks.send_email_confirmation, registration.pk)
         else:
@@ -194,6 +203,7 @@ def registration_change_sessions(*, registration, sessions):
                 )
         registration.sessions.set(sessions)
         _promote_waitlist(event)
+        _refresh_public_pages()
     return registration
 
 

@@ -102,3 +102,68 @@ def test_members_cannot_see_the_office(client, make_user, event_with_people):
 def test_office_cannot_add_registrations_past_capacity(editor_client, event_with_people):
     assert editor_client.get("/beheer/registrations/").status_code == 200
     assert editor_client.get("/beheer/registrations/add/").status_code in (302, 403, 404)
+
+
+@pytest.mark.django_db
+def test_editor_edits_event_with_programme_and_finds_attendees(
+    editor_client, event_with_people, event_index
+):
+    response = editor_client.get(f"/beheer/pages/{event_with_people.pk}/edit/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Programma" in html and "Verslag" in html and "Parel" in html
+    html = editor_client.get(f"/beheer/pages/{event_index.pk}/").content.decode()
+    assert f"/beheer/bijeenkomsten/{event_with_people.pk}/" in html
+
+
+@pytest.mark.django_db
+def test_editor_creates_event_with_session_presenting_a_practice(editor_client, event_index, home):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+    from route2020.core.demo.load import child
+    from route2020.core.models import ContentPage
+    from route2020.events.models import EventPage
+
+    practice = child(home, ContentPage, "taalhuis", title="Taalhuis")
+    data = nested_form_data(
+        {
+            "title": "Deel-je-rijk-sessie Utrecht",
+            "slug": "deel-je-rijk-utrecht",
+            "intro": "",
+            "event_type": "deel-je-rijk",
+            "start": "2027-03-01 10:00",
+            "end": "2027-03-01 12:00",
+            "venue_name": "Bibliotheek Utrecht",
+            "venue_address": "",
+            "online_url": "",
+            "body": streamfield([]),
+            "registration_enabled": "on",
+            "audience": "iedereen",
+            "capacity": "20",
+            "report": streamfield([]),
+            "sessions": inline_formset(
+                [
+                    {
+                        "title": "Taalhuis",
+                        "kind": "deel-je-rijk",
+                        "start": "2027-03-01 10:00",
+                        "end": "2027-03-01 11:00",
+                        "room": "Zaal 1",
+                        "presenters": "",
+                        "description": "",
+                        "capacity": "",
+                        "practices": [],
+                    }
+                ]
+            ),
+            "action-publish": "publish",
+        }
+    )
+    response = editor_client.post(f"/beheer/pages/add/events/eventpage/{event_index.pk}/", data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    event = EventPage.objects.get(slug="deel-je-rijk-utrecht")
+    assert event.live and event.sessions.get().title == "Taalhuis"
+    # The choice of presented practices offers practice pages only, not other pages.
+    html = editor_client.get(f"/beheer/pages/{event.pk}/edit/").content.decode()
+    assert "sessions-0-practices" in html
+    assert f'value="{practice.pk}">Taalhuis<' not in html

@@ -303,3 +303,24 @@ def test_free_places_shown_are_not_cached_stale(client, make_event, make_user):
     assert "2 van 2 plaatsen vrij" in client.get(event.url).content.decode()
     services.registration_create(event=event, user=make_user())
     assert "1 van 2 plaats vrij" in client.get(event.url).content.decode()
+
+
+@pytest.mark.django_db
+def test_cached_page_shows_fresh_places_after_registering_and_changing_sessions(
+    client, make_event, make_user, captured
+):
+    event = make_event(
+        audience=Audience.MEMBERS, capacity=2, sessions=[("Taalhuis", 1, 1, 3), ("Lab", 1, 1, 3)]
+    )
+    taalhuis, lab = event.sessions.order_by("title")[::-1]
+    first = client.get(event.url)
+    assert "2 van 2 plaatsen vrij" in first.content.decode()
+    assert client.get(event.url)["X-Page-Cache"] == "hit"
+    registration = captured(
+        services.registration_create, event=event, user=make_user(), sessions=[taalhuis]
+    )
+    html = client.get(event.url).content.decode()
+    assert "1 van 2 plaats vrij" in html and "2 vrij" in html
+    captured(services.registration_change_sessions, registration=registration, sessions=[lab])
+    html = client.get(event.url).content.decode()
+    assert html.count("3 vrij") == 1 and html.count("2 vrij") == 1
