@@ -358,8 +358,7 @@ def send_batch(*, issue_id):
     connection = get_connection()
     try:
         connection.open()
-        for delivery in claimed:
-            sent += _send_one(delivery, token, issue_mail, connection, throttle)
+        sent = _deliver(claimed, token, issue_mail, connection, throttle)
     finally:
         try:
             connection.close()
@@ -370,39 +369,70 @@ def send_batch(*, issue_id):
     return {"sent": sent}
 
 
-def _send_one(delivery, token, issue_mail, connection, throttle):
-    mine = Delivery.objects.filter(pk=delivery.pk, claim=token)
-    if delivery.subscriber.status != Subscriber.Status.CONFIRMED:
-        mine.filter(status=Delivery.Status.CLAIMED).update(status=Delivery.Status.SKIPPED, claim="")
-        return 0
-    # From here on the message may reach the mail server: recovery treats it as in flight.
-    if not mine.filter(status=Delivery.Status.CLAIMED).update(
-        status=Delivery.Status.SENDING, leased_at=timezone.now()
-    ):
-        return 0  # recovery took this row over
-    throttle.wait()
-    try:
-        message = issue_mail.message_for(delivery.subscriber, connection=connection)
-        if not connection.send_messages([message]):
-            raise RuntimeError("de mailserver nam het bericht niet aan")
-    except Exception as error:  # noqa: BLE001 - every failure is recorded and retried
-        attempts = delivery.attempts + 1
-        mine.update(
-            status=Delivery.Status.QUEUED if attempts < max_attempts() else Delivery.Status.FAILED,
-            attempts=attempts,
-            last_error=f"{type(error).__name__}: {error}"[:500],
-            claim="",
-            leased_at=timezone.now(),
+def _begin(delivery, token):
+    """claimed -> sending: from here on the message may reach the mail server."""
+    if delivery is None:
+        return False
+    return bool(
+        Delivery.objects.filter(pk=delivery.pk, claim=token, status=Delivery.Status.CLAIMED).update(
+            status=Delivery.Status.SENDING, leased_at=timezone.now()
         )
-        logger.warning("Reisflits naar abonnee %s mislukt: %s", delivery.subscriber_id, error)
-        return 0
-    mine.update(
-        status=Delivery.Status.SENT,
-        sent_at=timezone.now(),
-        attempts=F("attempts") + 1,
-        claim="",
     )
-    return 1
+
+
+def _finish(delivery, token, error):
+    mine = Delivery.objects.filter(pk=delivery.pk, claim=token, status=Delivery.Status.SENDING)
+    if error is None:
+        mine.update(
+            status=Delivery.Status.SENT,
+            sent_at=timezone.now(),
+            attempts=F("attempts") + 1,
+            claim="",
+        )
+        return
+    attempts = delivery.attempts + 1
+    mine.update(
+        status=Delivery.Status.QUEUED if attempts < max_attempts() else Delivery.Status.FAILED,
+        attempts=attempts,
+        last_error=f"{type(error).__name__}: {error}"[:500],
+        claim="",
+        leased_at=timezone.now(),
+    )
+    logger.warning("Reisflits naar abonnee %s mislukt: %s", delivery.subscriber_id, error)
+
+
+def _deliver(claimed, token, issue_mail, connection, throttle):
+    """Send the claimed rows one by one; one commit per message.
+
+    Marking message n as sent and message n+1 as in flight is one transaction, so the
+    bookkeeping costs one commit per message, and a crash between the two cannot happen.
+    """
+    gone = [d.pk for d in claimed if d.subscriber.status != Subscriber.Status.CONFIRMED]
+    if gone:  # unsubscribed since the deliveries were written
+        Delivery.objects.filter(pk__in=gone, claim=token, status=Delivery.Status.CLAIMED).update(
+            status=Delivery.Status.SKIPPED, claim=""
+        )
+    todo = [d for d in claimed if d.subscriber.status == Subscriber.Status.CONFIRMED]
+    sent = 0
+    go = _begin(todo[0], token) if todo else False
+    for index, delivery in enumerate(todo):
+        following = todo[index + 1] if index + 1 < len(todo) else None
+        if not go:  # recovery took this row over
+            go = _begin(following, token)
+            continue
+        throttle.wait()
+        error = None
+        try:
+            message = issue_mail.message_for(delivery.subscriber, connection=connection)
+            if not connection.send_messages([message]):
+                raise RuntimeError("de mailserver nam het bericht niet aan")
+        except Exception as exception:  # noqa: BLE001 - every failure is recorded and retried
+            error = exception
+        with transaction.atomic():
+            _finish(delivery, token, error)
+            go = _begin(following, token)
+        sent += error is None
+    return sent
 
 
 def recover(*, stale_after=None):
