@@ -39,7 +39,7 @@ def connect_invalidation():
     from wagtail.contrib.settings.models import BaseSiteSetting
     from wagtail.documents.models import Document
     from wagtail.images.models import Image
-    from wagtail.models import Page
+    from wagtail.models import Page, PageViewRestriction
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     from .models import Organisation
@@ -50,7 +50,7 @@ def connect_invalidation():
     post_delete.connect(invalidate, sender=Page, dispatch_uid="pagecache-page-deleted")
     for subclass in BaseSiteSetting.__subclasses__():
         invalidate_on_change(subclass)
-    invalidate_on_change(Organisation, Image, Document)
+    invalidate_on_change(Organisation, Image, Document, PageViewRestriction)
 
 
 def invalidate_on_change(*models):

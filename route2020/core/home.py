@@ -10,12 +10,18 @@ SECTION_APPS = ("events", "practices", "newsletter")
 
 
 def home_sections(home):
-    from route2020.news.models import NewsItemPage
+    from route2020.news.models import NewsIndexPage, NewsItemPage
     from route2020.themes.models import ThemePage
 
+    from .pages import index_url, public
+
+    news = public(NewsItemPage.objects.live()).order_by("-date", "-pk")
     sections = {
-        "latest_news": NewsItemPage.objects.live().public().order_by("-date")[:4],
-        "themes": ThemePage.objects.live().public().order_by("path"),
+        "latest_news": news.only(*NewsItemPage.LIST_FIELDS)[:4],
+        "news_index_url": index_url(NewsIndexPage),
+        "themes": public(ThemePage.objects.live())
+        .order_by("number", "path")
+        .only("title", "url_path", "path", "depth"),
     }
     for label in SECTION_APPS:
         name = f"route2020.{label}.home"

@@ -2,6 +2,8 @@
 
 from django.utils import timezone
 
+from route2020.core.pages import public
+
 HOME_EVENTS = 3
 
 
@@ -9,8 +11,7 @@ def home_context():
     from .models import EventPage
 
     events = (
-        EventPage.objects.live()
-        .public()
+        public(EventPage.objects.live())
         .filter(end__gte=timezone.now())
         .order_by("start", "pk")
         .only(*EventPage.LIST_FIELDS)

@@ -2,6 +2,8 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
+from route2020.core.pages import public
+
 from .models import NewsIndexPage, NewsItemPage
 
 
@@ -16,8 +18,7 @@ class NewsFeed(Feed):
 
     def items(self):
         return (
-            NewsItemPage.objects.live()
-            .public()
+            public(NewsItemPage.objects.live())
             .order_by("-date", "-pk")
             .only(*NewsItemPage.LIST_FIELDS)[:30]
         )

@@ -8,6 +8,7 @@ from wagtail.search import index
 
 from route2020.core.blocks import BodyBlock
 from route2020.core.models import BasePage
+from route2020.core.pages import public
 
 NEWS_PER_PAGE = 10
 
@@ -20,7 +21,7 @@ class NewsIndexPage(BasePage):
         verbose_name = _("nieuwsoverzicht")
 
     def get_news(self):
-        return NewsItemPage.objects.child_of(self).live().public().order_by("-date", "-pk")
+        return public(NewsItemPage.objects.child_of(self).live()).order_by("-date", "-pk")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -6,6 +6,7 @@ from wagtail.search import index
 
 from route2020.core.blocks import BodyBlock
 from route2020.core.models import BasePage
+from route2020.core.pages import public
 
 
 class ThemeIndexPage(BasePage):
@@ -16,7 +17,7 @@ class ThemeIndexPage(BasePage):
         verbose_name = _("themaoverzicht")
 
     def get_themes(self):
-        return ThemePage.objects.child_of(self).live().public().order_by("number", "path")
+        return public(ThemePage.objects.child_of(self).live()).order_by("number", "path")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -57,7 +57,7 @@ def test_news_list_runs_a_fixed_number_of_queries(
     assert response.content.decode().count('class="r2020-card"') == min(count, 10)
 
 
-QUERIES_NEWS_INDEX = 9
+QUERIES_NEWS_INDEX = 8
 
 
 def test_news_feed_is_valid_atom_with_every_item(news_index, client):
@@ -78,3 +78,15 @@ def test_unpublished_news_is_not_listed(news_index, client):
     html = client.get("/nieuws/").content.decode()
     assert "Bericht 0" in html
     assert "Bericht 1" not in html
+
+
+@pytest.mark.parametrize("count", [5, 50])
+def test_home_page_runs_a_fixed_number_of_queries(
+    news_index, client, count, django_assert_max_num_queries, settings
+):
+    settings.PAGE_CACHE_ENABLED = False
+    make_items(news_index, count)
+    client.get("/")
+    with django_assert_max_num_queries(10):
+        html = client.get("/").content.decode()
+    assert html.count('class="r2020-card"') >= 4
