@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from icalendar import Calendar, Event
 
+from route2020.core.pages import public
+
 from .models import AMSTERDAM, EventPage
 
 FEED_DAYS_BACK = 365
@@ -66,8 +68,7 @@ def event_calendar(event, url=None):
 def feed_calendar(request):
     since = timezone.now() - timedelta(days=FEED_DAYS_BACK)
     events = list(
-        EventPage.objects.live()
-        .public()
+        public(EventPage.objects.live())
         .filter(end__gte=since)
         .order_by("start")
         .only(*EventPage.LIST_FIELDS, "venue_address", "intro")

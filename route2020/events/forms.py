@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from route2020.core.models import Province
+from route2020.core.pages import public
 
 from .models import EventType
 
@@ -24,7 +25,7 @@ class EventFilterForm(forms.Form):
         )
         self.fields["thema"].choices = [("", _("Alle thema's"))] + [
             (theme.slug, theme.label)
-            for theme in ThemePage.objects.live().public().order_by("number", "path")
+            for theme in public(ThemePage.objects.live()).order_by("number", "path")
         ]
         for field in self.fields.values():
             field.widget.attrs["class"] = "utrecht-select utrecht-select--html-select"

@@ -32,6 +32,7 @@ from wagtail.search import index
 
 from route2020.core.blocks import BodyBlock
 from route2020.core.models import BasePage
+from route2020.core.pages import public
 
 EVENTS_PER_PAGE = 12
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -74,9 +75,7 @@ class EventIndexPage(BasePage):
 
     def get_events(self):
         return (
-            EventPage.objects.child_of(self)
-            .live()
-            .public()
+            public(EventPage.objects.child_of(self).live())
             .select_related("province", "organiser")
             .only(*EventPage.LIST_FIELDS)
         )
@@ -320,8 +319,7 @@ class EventPage(RoutablePageMixin, BasePage):
         from wagtail.models import Page
 
         return (
-            Page.objects.live()
-            .public()
+            public(Page.objects.live())
             .filter(presented_in_sessions__event=self)
             .distinct()
             .order_by("title")

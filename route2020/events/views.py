@@ -7,6 +7,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from route2020.core.pages import public
+
 from . import services
 from .calendars import event_response, feed_calendar
 from .forms import RegistrationForm, SessionsForm
@@ -19,7 +21,7 @@ def feed(request):
 
 def agenda(request, slug):
     """ "Zet in je agenda": one event as an .ics file."""
-    event = get_object_or_404(EventPage.objects.live().public(), slug=slug)
+    event = get_object_or_404(public(EventPage.objects.live()), slug=slug)
     return event_response(event)
 
 
