@@ -142,3 +142,20 @@ def test_search_with_every_sort_and_filters(client, make_practice, sort):
     )
     assert response.status_code == 200
     assert [p.title for p in response.context["practices"]] == ["Repaircafé"]
+
+
+@pytest.mark.parametrize("limit", [5000, 1])
+def test_facet_counts_over_search_matches(client, make_practice, monkeypatch, limit):
+    from route2020.practices import listing
+
+    monkeypatch.setattr(listing, "FACET_ID_LIMIT", limit)
+    make_practice(
+        title="Repaircafé Noord", summary="Samen repareren.", kind="proeftuin", phase="uitvoering"
+    )
+    make_practice(title="Repaircafé Zuid", summary="Samen repareren.")
+    make_practice(title="Voorleesontbijt", summary="Samen lezen.")
+    response = client.get(URL, {"q": "repareren"})
+    facets = {facet.name: facet for facet in response.context["facets"]}
+    kinds = {option.value: option.count for option in facets["soort"].options}
+    assert kinds == {"praktijkvoorbeeld": 1, "proeftuin": 1}
+    assert response.context["result_count"] == 2
