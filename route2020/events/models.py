@@ -293,6 +293,8 @@ class EventPage(RoutablePageMixin, BasePage):
 
     @cached_property
     def confirmed_count(self):
+        if self.pk is None:
+            return 0
         return self.registrations.filter(status=Registration.Status.CONFIRMED).count()
 
     @property
@@ -305,8 +307,12 @@ class EventPage(RoutablePageMixin, BasePage):
         """Sessions with their confirmed registrations counted in one query."""
         from wagtail.models import Page
 
+        sessions = self.sessions.all()
+        if not isinstance(sessions, models.QuerySet):
+            # A preview in /beheer/: the programme lives in memory, nobody registered for it.
+            return sorted(sessions, key=lambda session: (session.start, session.sort_order or 0))
         return (
-            self.sessions.annotate(
+            sessions.annotate(
                 confirmed=Count(
                     "registrations", filter=Q(registrations__status=Registration.Status.CONFIRMED)
                 )
@@ -318,6 +324,8 @@ class EventPage(RoutablePageMixin, BasePage):
     def presented_practices(self):
         from wagtail.models import Page
 
+        if self.pk is None:
+            return Page.objects.none()
         return (
             public(Page.objects.live())
             .filter(presented_in_sessions__event=self)
@@ -336,7 +344,7 @@ class EventPage(RoutablePageMixin, BasePage):
         sessions = list(self.get_sessions())
         user = request.user
         existing = None
-        if user.is_authenticated:
+        if user.is_authenticated and self.pk is not None:
             existing = self.registrations.active().filter(user=user).first()
         may_register = not self.members_only or (
             user.is_authenticated and (user.is_member or user.is_editor)

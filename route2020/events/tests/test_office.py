@@ -116,50 +116,56 @@ def test_editor_edits_event_with_programme_and_finds_attendees(
     assert f"/beheer/bijeenkomsten/{event_with_people.pk}/" in html
 
 
-@pytest.mark.django_db
-def test_editor_creates_event_with_session_presenting_a_practice(editor_client, event_index, home):
+def event_form_data(**overrides):
+    """What the page editor posts: an event with one session."""
     from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
+    data = {
+        "title": "Deel-je-rijk-sessie Utrecht",
+        "slug": "deel-je-rijk-utrecht",
+        "intro": "",
+        "event_type": "deel-je-rijk",
+        "start": "2027-03-01 10:00",
+        "end": "2027-03-01 12:00",
+        "venue_name": "Bibliotheek Utrecht",
+        "venue_address": "",
+        "online_url": "",
+        "body": streamfield([]),
+        "registration_enabled": "on",
+        "audience": "iedereen",
+        "capacity": "20",
+        "report": streamfield([]),
+        "sessions": inline_formset(
+            [
+                {
+                    "title": "Taalhuis",
+                    "kind": "deel-je-rijk",
+                    "start": "2027-03-01 10:00",
+                    "end": "2027-03-01 11:00",
+                    "room": "Zaal 1",
+                    "presenters": "",
+                    "description": "",
+                    "capacity": "",
+                    "practices": [],
+                }
+            ]
+        ),
+        "action-publish": "publish",
+    }
+    data.update(overrides)
+    return nested_form_data(data)
+
+
+@pytest.mark.django_db
+def test_editor_creates_event_with_session_presenting_a_practice(editor_client, event_index, home):
     from route2020.core.demo.load import child
     from route2020.core.models import ContentPage
     from route2020.events.models import EventPage
 
     practice = child(home, ContentPage, "taalhuis", title="Taalhuis")
-    data = nested_form_data(
-        {
-            "title": "Deel-je-rijk-sessie Utrecht",
-            "slug": "deel-je-rijk-utrecht",
-            "intro": "",
-            "event_type": "deel-je-rijk",
-            "start": "2027-03-01 10:00",
-            "end": "2027-03-01 12:00",
-            "venue_name": "Bibliotheek Utrecht",
-            "venue_address": "",
-            "online_url": "",
-            "body": streamfield([]),
-            "registration_enabled": "on",
-            "audience": "iedereen",
-            "capacity": "20",
-            "report": streamfield([]),
-            "sessions": inline_formset(
-                [
-                    {
-                        "title": "Taalhuis",
-                        "kind": "deel-je-rijk",
-                        "start": "2027-03-01 10:00",
-                        "end": "2027-03-01 11:00",
-                        "room": "Zaal 1",
-                        "presenters": "",
-                        "description": "",
-                        "capacity": "",
-                        "practices": [],
-                    }
-                ]
-            ),
-            "action-publish": "publish",
-        }
+    response = editor_client.post(
+        f"/beheer/pages/add/events/eventpage/{event_index.pk}/", event_form_data()
     )
-    response = editor_client.post(f"/beheer/pages/add/events/eventpage/{event_index.pk}/", data)
     assert response.status_code == 302, response.content.decode()[:3000]
     event = EventPage.objects.get(slug="deel-je-rijk-utrecht")
     assert event.live and event.sessions.get().title == "Taalhuis"
@@ -167,3 +173,25 @@ def test_editor_creates_event_with_session_presenting_a_practice(editor_client, 
     html = editor_client.get(f"/beheer/pages/{event.pk}/edit/").content.decode()
     assert "sessions-0-practices" in html
     assert f'value="{practice.pk}">Taalhuis<' not in html
+
+
+@pytest.mark.django_db
+def test_editor_previews_an_event_with_changed_programme(editor_client, event_with_people):
+    url = f"/beheer/pages/{event_with_people.pk}/edit/preview/"
+    data = event_form_data(title="Voorvertoning", slug=event_with_people.slug)
+    response = editor_client.post(url, data)
+    assert response.json()["is_valid"] is True
+    response = editor_client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Voorvertoning" in html and "Taalhuis" in html
+
+
+@pytest.mark.django_db
+def test_editor_previews_a_new_event(editor_client, event_index):
+    url = f"/beheer/pages/add/events/eventpage/{event_index.pk}/preview/"
+    response = editor_client.post(url, event_form_data(title="Nieuw"))
+    assert response.json()["is_valid"] is True
+    response = editor_client.get(url)
+    assert response.status_code == 200
+    assert "Nieuw" in response.content.decode()
