@@ -65,6 +65,12 @@ def test_visitor_registers_then_confirms_email(
     registration.refresh_from_db()
     assert registration.status == Status.CONFIRMED
     assert len(mailoutbox) == 2 and mailoutbox[1].attachments
+    # The confirmation link used again changes nothing and sends nothing.
+    assert "al bevestigd" in client.get(confirm_path).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(confirm_path)
+    assert len(mailoutbox) == 2
+    assert Registration.objects.get().status == Status.CONFIRMED
 
 
 @pytest.mark.django_db
