@@ -4,6 +4,7 @@ and the site-wide settings editors manage in /beheer/."""
 from django.contrib.auth.models import AbstractUser
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -188,6 +189,23 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("startpagina")
+
+    def route(self, request, path_components):
+        """Find the deepest page on the path in one query, instead of one query per level.
+
+        The page found routes what is left of the path itself, so routable pages
+        (an event's calendar file) and Wagtail's own checks (live, 404) work as before.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        prefixes = [
+            self.url_path + "/".join(path_components[:length]) + "/"
+            for length in range(1, len(path_components) + 1)
+        ]
+        page = Page.objects.filter(url_path__in=prefixes).order_by("-depth").first()
+        if page is None:
+            raise Http404
+        return page.specific.route(request, path_components[page.depth - self.depth :])
 
     def get_context(self, request, *args, **kwargs):
         from .home import home_sections

@@ -246,3 +246,26 @@ def test_moving_a_page_refreshes_the_menu(about, home, client):
     news.move(home, pos="first-child")
     after = client.get("/").content.decode()
     assert after.index('href="/nieuws/"') < after.index('href="/over-route-2020/"')
+
+
+class TestRouting:
+    def test_nested_page_draft_page_and_unknown_path(self, about, client):
+        from route2020.groups.models import GroupPage
+
+        group = child(about, GroupPage, "klankbordgroep", title="Klankbordgroep")
+        assert client.get("/over-route-2020/klankbordgroep/").status_code == 200
+        assert client.get("/over-route-2020/klankbordgroep/niets/").status_code == 404
+        assert client.get("/over-route-2020/bestaat-niet/").status_code == 404
+        group.unpublish()
+        assert client.get("/over-route-2020/klankbordgroep/").status_code == 404
+
+    def test_a_detail_page_costs_no_query_per_level(
+        self, about, client, settings, django_assert_max_num_queries
+    ):
+        from route2020.groups.models import GroupPage
+
+        settings.PAGE_CACHE_ENABLED = False
+        child(about, GroupPage, "klankbordgroep", title="Klankbordgroep")
+        client.get("/over-route-2020/klankbordgroep/")
+        with django_assert_max_num_queries(9):
+            client.get("/over-route-2020/klankbordgroep/")

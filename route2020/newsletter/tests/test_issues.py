@@ -92,7 +92,19 @@ def test_home_context(make_issue, django_assert_num_queries):
 
     mark_sent(make_issue(title="Laatste"))
     home_context()  # the site's root paths are cached after the first page URL
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(1):
         context = home_context()["newsletter_signup"]
     assert context["url"] == "/reisflitsen/"
     assert context["latest_issue"].title == "Laatste"
+
+
+def test_search_finds_an_issue_only_once_sent(
+    make_issue, make_subscriber, django_capture_on_commit_callbacks
+):
+    from wagtail.models import Page
+
+    issue = make_issue(title="Zoekbare Reisflits")
+    make_subscriber()
+    assert not Page.objects.live().search("Zoekbare")
+    send_issue(issue, django_capture_on_commit_callbacks)
+    assert [page.pk for page in Page.objects.live().search("Zoekbare")] == [issue.pk]
