@@ -11,3 +11,8 @@ ROOT_URLCONF = "bench.urls"
 STORAGES["staticfiles"] = {"BACKEND": "bench.storage.LenientManifestStorage"}  # noqa: F405
 # Shared Redis: keep the benchmark's keys apart from a development server's.
 CACHES["default"]["KEY_PREFIX"] = "bench"  # noqa: F405
+
+# An experiment, not production: BENCH_CONN_MAX_AGE=60 keeps database connections open between
+# requests (production settings close SQLite's after each one).
+if os.environ.get("BENCH_CONN_MAX_AGE"):  # noqa: F405
+    DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ["BENCH_CONN_MAX_AGE"])  # noqa: F405
