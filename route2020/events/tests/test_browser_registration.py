@@ -1,0 +1,93 @@
+"""A visitor registers with the keyboard only; the event pages pass axe-core (WCAG 2.2 AA)."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+AXE = Path(__file__).resolve().parents[3] / "route2020/static/vendor/axe-core/axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not Path(CHROMIUM).exists() and not shutil.which("chromium"), reason="geen Chromium"
+    ),
+]
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture
+def browser_page(live_server, settings):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    settings.PAGE_CACHE_ENABLED = False
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        context = browser.new_context(base_url=live_server.url)
+        yield context.new_page()
+        browser.close()
+
+
+def axe_violations(page):
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+        AXE_TAGS,
+    )
+    return [f"{v['id']}: {v['help']}" for v in result["violations"]]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_visitor_registers_with_keyboard_only(browser_page, make_event, mailoutbox):
+    from route2020.events.models import Registration
+
+    event = make_event(
+        title="PleisterPlaatsOntmoeting Drenthe",
+        capacity=20,
+        sessions=[
+            ("Taalhuis", 1, 1, 10),
+            ("Makerspace", 1, 1, 10),
+            ("Wat niet werkte", 3, 1, None),
+        ],
+    )
+    page = browser_page
+    page.goto("/bijeenkomsten/")
+    assert axe_violations(page) == []
+    page.goto(event.url)
+    assert axe_violations(page) == []
+    page.focus("#id_name")
+    page.keyboard.type("Vera Bezoeker")
+    page.keyboard.press("Tab")
+    page.keyboard.type("vera@example.org")
+    page.keyboard.press("Tab")
+    page.keyboard.type("Gemeente Assen")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Space")  # Taalhuis
+    page.keyboard.press("Tab")
+    page.keyboard.press("Space")  # Makerspace, at the same time
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "zijn tegelijk" in page.content()
+    assert page.input_value("#id_name") == "Vera Bezoeker"
+    assert axe_violations(page) == []
+    page.uncheck("#id_sessions_1")
+    page.focus("button[type=submit] >> text=Aanmelden")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "we hebben je een mail gestuurd" in page.content()
+    registration = Registration.objects.get()
+    assert registration.status == Registration.Status.PENDING
+    assert [session.title for session in registration.sessions.all()] == ["Taalhuis"]
