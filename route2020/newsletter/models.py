@@ -238,6 +238,11 @@ class NewsletterIssuePage(BasePage):
             return render_issue_preview(self, request)
         return super().serve_preview(request, mode_name)
 
+    @classmethod
+    def get_indexed_objects(cls):
+        """Search finds an issue only once it is online, like the archive."""
+        return super().get_indexed_objects().filter(dispatch__status__in=Dispatch.ONLINE)
+
     def get_sitemap_urls(self, request=None):
         return super().get_sitemap_urls(request) if self.is_public else []
 

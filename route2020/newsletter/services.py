@@ -32,6 +32,7 @@ from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
+from wagtail.search import index as search_index
 
 from route2020.core.cache import invalidate as invalidate_page_cache
 
@@ -226,6 +227,7 @@ def start_sending(*, issue, user=None):
     )
     transaction.on_commit(lambda: _enqueue_batches(issue.pk))
     transaction.on_commit(invalidate_page_cache)  # the archive now lists the issue
+    transaction.on_commit(lambda: search_index.insert_or_update_object(issue))
     return dispatch
 
 
