@@ -1,3 +1,4 @@
+from django import forms
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -24,6 +25,26 @@ class RegistrationPermissionPolicy(ModelPermissionPolicy):
         return any(self.user_has_permission(user, action) for action in actions)
 
 
+class RegistrationAdminForm(forms.ModelForm):
+    class Meta:
+        model = Registration
+        fields = ["name", "email", "organisation_name"]
+
+    def clean_email(self):
+        """The database allows one active registration per address; say so before it does."""
+        email = self.cleaned_data["email"].strip().lower()
+        registration = self.instance
+        if (
+            registration.is_active
+            and Registration.objects.active()
+            .filter(event_id=registration.event_id, email__iexact=email)
+            .exclude(pk=registration.pk)
+            .exists()
+        ):
+            raise forms.ValidationError(_("Dit e-mailadres is al aangemeld voor deze bijeenkomst."))
+        return email
+
+
 class RegistrationViewSet(ModelViewSet):
     model = Registration
     icon = "user"
@@ -35,6 +56,10 @@ class RegistrationViewSet(ModelViewSet):
     export_filename = "aanmeldingen"
     search_fields = ["name", "email", "organisation_name"]
     form_fields = ["name", "email", "organisation_name"]
+
+    def get_form_class(self, for_update=False):
+        return RegistrationAdminForm
+
     ordering = ["-created_at"]
     copy_view_enabled = False
 

@@ -195,3 +195,19 @@ def test_editor_previews_a_new_event(editor_client, event_index):
     response = editor_client.get(url)
     assert response.status_code == 200
     assert "Nieuw" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_office_corrects_an_address_but_not_to_a_taken_one(editor_client, event_with_people):
+    anna = Registration.objects.get(name="Anna Aalders")
+    url = f"/beheer/registrations/edit/{anna.pk}/"
+    taken = {"name": "Anna Aalders", "email": "HACKER@example.org", "organisation_name": "X"}
+    response = editor_client.post(url, taken)
+    assert response.status_code == 200
+    assert "al aangemeld voor deze bijeenkomst" in response.content.decode()
+    anna.refresh_from_db()
+    assert anna.email != "hacker@example.org"
+    fixed = {"name": "Anna Aalders", "email": "anna@example.org", "organisation_name": "Y"}
+    assert editor_client.post(url, fixed).status_code == 302
+    anna.refresh_from_db()
+    assert anna.email == "anna@example.org" and anna.organisation_name == "Y"
