@@ -101,3 +101,10 @@ def test_members_cannot_send(client, make_user, make_issue):
 def test_editor_sees_an_unsent_issue_online(editor_client, client, make_issue):
     issue = make_issue(title="Nog geheim")
     assert "Nog geheim" in editor_client.get(issue.url).content.decode()
+
+
+def test_page_editor_header_links_to_sending(editor_client, make_issue):
+    issue = make_issue()
+    edit = editor_client.get(f"/beheer/pages/{issue.pk}/edit/")
+    assert edit.status_code == 200
+    assert f"/beheer/reisflitsen/{issue.pk}/" in edit.content.decode()
