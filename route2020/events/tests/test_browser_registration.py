@@ -5,6 +5,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.db import connections
 
 CHROMIUM = "/usr/bin/chromium"
 AXE = Path(__file__).resolve().parents[3] / "route2020/static/vendor/axe-core/axe.min.js"
@@ -37,6 +38,9 @@ def browser_page(live_server, settings):
         context = browser.new_context(base_url=live_server.url)
         yield context.new_page()
         browser.close()
+        # ORM calls made while Playwright's loop runs get their own connection; close it, or
+        # PostgreSQL refuses to drop the test database.
+        connections.close_all()
 
 
 def axe_violations(page):
