@@ -105,8 +105,22 @@ class NewsletterIndexPage(BasePage):
         if request.method == "POST":
             from . import services
             from .forms import SubscribeForm
+            from .views import client_ip, over_limit
 
             form = SubscribeForm(request.POST)
+            if form.is_valid() and over_limit(
+                f"newsletter:signup:ip:{client_ip(request)}",
+                services.setting("SIGNUPS_PER_IP_PER_HOUR", 20),
+                3600,
+            ):
+                # Keeps the form from being used to mail thousands of strangers.
+                form.add_error(
+                    None,
+                    _(
+                        "Er zijn vanaf uw internetadres veel aanmeldingen gedaan. "
+                        "Probeer het later nog eens."
+                    ),
+                )
             if form.is_valid():
                 services.subscribe(
                     email=form.cleaned_data["email"],

@@ -103,7 +103,7 @@ def client_ip(request):
     return request.META.get("REMOTE_ADDR", "")
 
 
-def _over_limit(key, limit, seconds):
+def over_limit(key, limit, seconds):
     cache.add(key, 0, timeout=seconds)
     try:
         return cache.incr(key) > limit
@@ -134,9 +134,9 @@ def tip(request):
         recipient = form.cleaned_data["recipient"].lower()
         from .services import setting
 
-        limited = _over_limit(
+        limited = over_limit(
             f"newsletter:tip:ip:{client_ip(request)}", setting("TIP_PER_IP_PER_HOUR", 10), 3600
-        ) or _over_limit(
+        ) or over_limit(
             f"newsletter:tip:to:{recipient}", setting("TIP_PER_RECIPIENT_PER_DAY", 3), 86400
         )
         if not limited:

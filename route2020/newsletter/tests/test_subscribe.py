@@ -192,3 +192,17 @@ def test_privacy_export(make_user, make_subscriber):
     make_subscriber(email="LID@example.org", name="Lid")
     data = export(user)["reisflitsen"]
     assert data["naam"] == "Lid" and data["status"] == "aangemeld"
+
+
+def test_signups_from_one_client_are_limited(
+    client, newsletter_index, settings, mailoutbox, django_capture_on_commit_callbacks
+):
+    settings.NEWSLETTER_SIGNUPS_PER_IP_PER_HOUR = 2
+    for number in range(2):
+        response = post(client, django_capture_on_commit_callbacks, email=f"a{number}@example.org")
+        assert response.status_code == 302
+    response = post(client, django_capture_on_commit_callbacks, email="derde@example.org")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "veel aanmeldingen" in html and 'value="derde@example.org"' in html
+    assert Subscriber.objects.count() == 2 and len(mailoutbox) == 2
