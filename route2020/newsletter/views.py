@@ -3,6 +3,7 @@
 import logging
 
 from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -100,7 +101,16 @@ def unsubscribe(request, token):
 
 
 def client_ip(request):
-    return request.META.get("REMOTE_ADDR", "")
+    """The client's address as allauth sees it, so one proxy setting serves every limit.
+
+    Behind a reverse proxy set ALLAUTH_TRUSTED_PROXY_COUNT or ALLAUTH_TRUSTED_CLIENT_IP_HEADER.
+    """
+    from allauth.account.adapter import get_adapter
+
+    try:
+        return get_adapter(request).get_client_ip(request)
+    except PermissionDenied:
+        return request.META.get("REMOTE_ADDR", "")
 
 
 def over_limit(key, limit, seconds):
