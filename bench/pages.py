@@ -636,6 +636,11 @@ def main(argv=None):
         )
 
         print(f"  {time.perf_counter() - run_started:5.1f} s  content ready", flush=True)
+        unknown = set(args.only or ()) - set(PAGE_TYPES)
+        if unknown:
+            raise SystemExit(
+                f"--only: no page type {', '.join(sorted(unknown))}; {list(PAGE_TYPES)}"
+            )
         measured = [
             t for t in PAGE_TYPES.values() if t.measure and (not args.only or t.name in args.only)
         ]
