@@ -4,9 +4,10 @@ import itertools
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from route2020.core import roles
+from route2020.core.demo.load import tree_root
 from route2020.core.models import HomePage, Organisation, Province, SiteSettings, User
 
 _counter = itertools.count(1)
@@ -17,7 +18,7 @@ def make_home():
     site = Site.objects.filter(is_default_site=True).first()
     if site and isinstance(site.root_page.specific, HomePage):
         return site.root_page.specific
-    root = Page.get_first_root_node()
+    root = tree_root()
     home = HomePage(title="Route 2020", slug="route-2020-home")
     root.add_child(instance=home)
     home.save_revision().publish()
