@@ -1,6 +1,7 @@
 """Mail backends for tests: one that fails on purpose, one that logs to a file across processes."""
 
 import os
+import signal
 
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.mail.backends.locmem import EmailBackend as LocmemBackend
@@ -38,7 +39,7 @@ class FileLogBackend(BaseEmailBackend):
                 if delivered + 1 == hang_at:
                     with open(path + ".hanging", "w") as flag:
                         flag.write(message.to[0])
-                    os.kill(os.getpid(), 19)  # SIGSTOP: stalled until killed
+                    os.kill(os.getpid(), signal.SIGSTOP)  # stalled until killed
             with open(path, "a") as log:
                 log.write(f"{message.to[0]} {message.extra_headers.get('Message-ID')}\n")
                 log.flush()
