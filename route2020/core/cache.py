@@ -7,6 +7,7 @@ so every cached page is stale at once: no list of keys to keep, nothing to purge
 """
 
 import hashlib
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -19,10 +20,16 @@ CACHE_HEADER = "X-Page-Cache"
 
 
 def generation():
+    """The current content generation.
+
+    When the counter is missing (a fresh cache, or evicted by the cache's culling) it restarts
+    from the clock, never from a number used before: pages stored under an old generation
+    can then never be served again.
+    """
     value = cache.get(GENERATION_KEY)
     if value is None:
-        value = 1
-        cache.add(GENERATION_KEY, value, timeout=None)
+        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+        value = cache.get(GENERATION_KEY) or time.time_ns()
     return value
 
 
@@ -30,7 +37,7 @@ def invalidate(**kwargs):
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
-        cache.set(GENERATION_KEY, 2, timeout=None)
+        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
 
 
 def connect_invalidation():

@@ -114,7 +114,6 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
@@ -128,6 +127,8 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": str(VAR_DIR / "cache"),
         "TIMEOUT": 60 * 60,
+        # Culling at Django's default of 300 files would throw out a third of the pages.
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
     }
 }
 if os.environ.get("REDIS_URL"):

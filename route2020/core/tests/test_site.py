@@ -269,3 +269,15 @@ class TestRouting:
         client.get("/over-route-2020/klankbordgroep/")
         with django_assert_max_num_queries(9):
             client.get("/over-route-2020/klankbordgroep/")
+
+
+def test_a_lost_generation_counter_never_serves_old_pages(about, client):
+    from django.core.cache import cache
+
+    from route2020.core import cache as page_cache
+
+    client.get("/over-route-2020/")
+    old = page_cache.generation()
+    cache.delete(page_cache.GENERATION_KEY)  # as the file cache's culling may do
+    assert page_cache.generation() != old
+    assert client.get("/over-route-2020/")["X-Page-Cache"] == "miss"
