@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test install install-test demo lint format messages vendor bench clean
+.PHONY: help run test install install-test demo lint format messages vendor bench bench-practices bench-newsletter clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -63,6 +63,12 @@ vendor: ## refresh the built front-end files under route2020/static/vendor (need
 
 bench: install-test ## run the page benchmark (SCALE=1000)
 	$(PY) bench/pages.py --scale $${SCALE:-1000}
+
+bench-practices: install-test ## practice listing and detail at 1,000 and 100,000 practices
+	$(PY) bench/practices.py
+
+bench-newsletter: install-test ## send one Reisflits to 10,000 subscribers
+	$(PY) bench/newsletter.py
 
 clean: ## remove the virtualenv and local data
 	rm -rf $(VENV) var/

@@ -162,6 +162,8 @@ ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_SIGNUP_FORM_CLASS = "route2020.core.forms.SignupForm"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Route 2020] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = os.environ.get("SITE_PROTOCOL", "https" if not DEBUG else "http")
+# Behind a reverse proxy: how many proxies to trust for the client address (rate limits).
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
 
 # Language: Dutch without prefix, English under /en/. Source strings are Dutch (the product's

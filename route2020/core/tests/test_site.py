@@ -281,3 +281,13 @@ def test_a_lost_generation_counter_never_serves_old_pages(about, client):
     cache.delete(page_cache.GENERATION_KEY)  # as the file cache's culling may do
     assert page_cache.generation() != old
     assert client.get("/over-route-2020/")["X-Page-Cache"] == "miss"
+
+
+def test_every_content_page_can_be_shared_without_third_party_scripts(about, client):
+    html = client.get("/over-route-2020/").content.decode()
+    assert f'href="/tip/?pagina={about.pk}"' in html
+    assert 'value="http://testserver/over-route-2020/" readonly' in html
+    assert "linkedin.com/sharing/share-offsite/?url=http%3A//testserver/over-route-2020/" in html
+    assert '<meta property="og:title" content="Over Route 2020">' in html
+    scripts = re.findall(r"<script[^>]*>", html)
+    assert scripts and all('src="/static/' in script for script in scripts), scripts
