@@ -111,8 +111,8 @@ def search_practices(queryset, q, sort):
     }
     if not q:
         return queryset.order_by(*ordering[sort]), queryset
-    if connection.vendor == "sqlite":
-        return sqlite_search(queryset, q, sort, ordering.get(sort))
+    if connection.vendor in MATCH_QUERIES:
+        return ranked_search(queryset, q, sort, ordering.get(sort))
     if sort != "relevantie":
         # The search backend orders only by FilterFields: no pk as tie-breaker.
         queryset = queryset.order_by(*(f for f in ordering[sort] if not f.endswith("pk")))
@@ -282,41 +282,61 @@ def attach_theme_labels(practices, themes_by_id):
             by_id[practice_id].theme_labels.append(theme.label)
 
 
-# --- SQLite -------------------------------------------------------------------------------------
+# --- ranked matches straight from Wagtail's search index -------------------------------------
 
-SQLITE_MATCH_LIMIT = 5000
-SQLITE_MATCH_SQL = """
-    SELECT entry.object_id
-    FROM wagtailsearch_indexentry_fts AS fts
-    CROSS JOIN wagtailsearch_indexentry AS entry ON entry.id = fts.rowid
-    WHERE wagtailsearch_indexentry_fts MATCH %s AND entry.content_type_id = %s
-    ORDER BY fts.rank
-    LIMIT %s
-"""
+MATCH_LIMIT = 5000
+MATCH_QUERIES = {
+    # Start from the FTS5 table (CROSS JOIN fixes the join order), best bm25 rank first.
+    "sqlite": """
+        SELECT entry.object_id
+        FROM wagtailsearch_indexentry_fts AS fts
+        CROSS JOIN wagtailsearch_indexentry AS entry ON entry.id = fts.rowid
+        WHERE wagtailsearch_indexentry_fts MATCH %(match)s
+          AND entry.content_type_id = %(content_type)s
+        ORDER BY fts.rank
+        LIMIT %(limit)s
+    """,
+    # The GIN indexes on title and body, with the configured text search config ("dutch").
+    "postgresql": """
+        SELECT entry.object_id
+        FROM wagtailsearch_indexentry AS entry,
+             plainto_tsquery(%(config)s::regconfig, %(text)s) AS query
+        WHERE entry.content_type_id = %(content_type)s
+          AND (entry.title @@ query OR entry.body @@ query)
+        ORDER BY ts_rank(entry.title, query) * 2 + ts_rank(entry.body, query) DESC
+        LIMIT %(limit)s
+    """,
+}
 
 
-def sqlite_match_ids(q):
-    """The best matches in Wagtail's own SQLite full-text index, best first.
+def match_ids(q):
+    """The best matches in Wagtail's own search index, best first, at most MATCH_LIMIT.
 
-    Wagtail's SQLite backend lets SQLite start from the index entries and probe the FTS table
-    once per entry, and scores with a subquery per row: seconds to minutes at 100,000
-    practices. Starting from the FTS table (CROSS JOIN fixes the order) takes milliseconds.
-    At most SQLITE_MATCH_LIMIT matches count.
+    Wagtail's database backends join every index entry of the model before matching and
+    score with a subquery or rank per row: at 100,000 practices one search took 217 s on
+    SQLite and 66 s on PostgreSQL (measured). Asking the index directly, through its
+    full-text index, takes milliseconds. All terms are required.
     """
+    from django.conf import settings
     from django.contrib.contenttypes.models import ContentType
 
     terms = re.findall(r"\w+", q.lower())[:10]
     if not terms:
         return []
-    match = " ".join(f'"{term}"' for term in terms)
-    content_type = ContentType.objects.get_for_model(PracticePage)
+    params = {
+        "match": " ".join(f'"{term}"' for term in terms),
+        "text": " ".join(terms),
+        "config": settings.WAGTAILSEARCH_BACKENDS["default"].get("SEARCH_CONFIG") or "simple",
+        "content_type": ContentType.objects.get_for_model(PracticePage).pk,
+        "limit": MATCH_LIMIT,
+    }
     with connection.cursor() as cursor:
-        cursor.execute(SQLITE_MATCH_SQL, [match, content_type.pk, SQLITE_MATCH_LIMIT])
+        cursor.execute(MATCH_QUERIES[connection.vendor], params)
         return [int(row[0]) for row in cursor.fetchall()]
 
 
 class RankedResults:
-    """Filtered practices in the FTS ranking's order, loaded one page at a time."""
+    """Filtered practices in the ranking's order, loaded one page at a time."""
 
     def __init__(self, queryset, ranked_ids):
         self.queryset = queryset
@@ -334,8 +354,8 @@ class RankedResults:
         return [rows[pk] for pk in ids if pk in rows]
 
 
-def sqlite_search(queryset, q, sort, ordering):
-    ranked = sqlite_match_ids(q)
+def ranked_search(queryset, q, sort, ordering):
+    ranked = match_ids(q)
     if sort != "relevantie":
         matching = queryset.filter(pk__in=ranked)
         return matching.order_by(*ordering), matching
