@@ -73,3 +73,86 @@ def test_unpublished_pages_are_not_found(news, client):
 def test_dutch_stemming_finds_plural_from_singular(news, client):
     html = client.get("/zoeken/", {"q": "bibliotheek"}).content.decode()
     assert "Bibliotheken werken samen met het onderwijs" in html
+
+
+def add_news(index, count, word):
+    for number in range(count):
+        item = NewsItemPage(
+            title=f"{word} {number}",
+            slug=f"{word.lower()}-{number}",
+            intro="Over de proeftuinen.",
+            date=datetime.date(2018, 1, 1),
+        )
+        index.add_child(instance=item)
+        item.save_revision().publish()
+    call_command("update_index", verbosity=0)
+
+
+@pytest.mark.parametrize("count", [5, 50])
+def test_search_runs_a_fixed_number_of_queries(news, client, count, django_assert_max_num_queries):
+    add_news(news, count, "Zwerfboekenkast")
+    client.get("/zoeken/", {"q": "Zwerfboekenkast"})  # warm the navigation and site caches
+    # match, visible ids, the pages, their specific rows (one type); nothing per result and
+    # no Site lookup for the result URLs
+    with django_assert_max_num_queries(4) as captured:
+        html = client.get("/zoeken/", {"q": "Zwerfboekenkast"}).content.decode()
+    assert f"{count} resultat" in html
+    assert html.count('class="r2020-card"') == min(count, 10)
+    assert not [q for q in captured.captured_queries if "wagtailcore_site" in q["sql"]]
+
+
+def test_result_links_go_to_the_page_and_show_its_type(news, client):
+    html = client.get("/zoeken/", {"q": "Glansrijk"}).content.decode()
+    assert 'href="/nieuws/bericht-1/"' in html
+    assert "Nieuwsbericht" in html or "nieuws" in html.lower()
+
+
+def test_best_match_comes_first(news, client):
+    add_news(news, 3, "Campagne")
+    html = client.get("/zoeken/", {"q": "campagne Glansrijk"}).content.decode()
+    assert "4 resultaten" in html
+    assert html.index("Campagne Glansrijk voor eindexamenkandidaten") < html.index("Campagne 0")
+
+
+def test_restricted_pages_are_not_found(news, client):
+    from wagtail.models import PageViewRestriction
+
+    page = NewsItemPage.objects.get(slug="bericht-1")
+    PageViewRestriction.objects.create(page=page, restriction_type="login")
+    html = client.get("/zoeken/", {"q": "Glansrijk"}).content.decode()
+    assert "Niets gevonden" in html
+
+
+def test_many_matches_are_capped_and_said_so(news, client, monkeypatch):
+    from route2020.search import views
+
+    monkeypatch.setattr(views, "MAX_MATCHES", 5)
+    monkeypatch.setattr(
+        views,
+        "ranked_page_ids",
+        lambda query: __import__("route2020.search.backend", fromlist=["x"]).ranked_page_ids(
+            query, limit=5
+        ),
+    )
+    html = client.get("/zoeken/", {"q": "regiobijeenkomst"}).content.decode()
+    assert "De 5 beste resultaten voor" in html
+    assert html.count('class="r2020-card"') == 5
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the GIN index is PostgreSQL's")
+def test_postgres_match_uses_the_title_body_index(news):
+    from django.db import connection as conn
+    from django.test.utils import CaptureQueriesContext
+
+    from route2020.search.backend import ranked_page_ids
+
+    with CaptureQueriesContext(conn) as captured:
+        ranked_page_ids("bibliotheek")
+    sql = captured.captured_queries[-1]["sql"]
+    with conn.cursor() as cursor:
+        cursor.execute("SET enable_seqscan = off")
+        cursor.execute("EXPLAIN " + sql)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+        cursor.execute("SET enable_seqscan = on")
+    assert "site_search_title_body_gin" in plan
