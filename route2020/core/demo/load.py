@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils.html import escape
 from wagtail.coreutils import get_supported_content_language_variant
@@ -56,6 +57,7 @@ def tree_root():
     """Wagtail's root page; a database emptied by a test's flush gets it (and a locale) back."""
     root = Page.get_first_root_node()
     if root is None:
+        ContentType.objects.clear_cache()  # a flush gave the content types new ids
         Locale.objects.get_or_create(
             language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
         )
