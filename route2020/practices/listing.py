@@ -354,8 +354,20 @@ class RankedResults:
         return [rows[pk] for pk in ids if pk in rows]
 
 
+def cached_match_ids(q):
+    """Ranking every match is the part of a search that grows with the number of practices;
+    the ranked ids are kept per term until the next publish, like the facet counts."""
+    key_source = repr((page_cache.generation(), q))
+    key = "practices:match:" + hashlib.sha1(key_source.encode(), usedforsecurity=False).hexdigest()
+    ids = cache.get(key)
+    if ids is None:
+        ids = match_ids(q)
+        cache.set(key, ids, FACET_CACHE_SECONDS)
+    return ids
+
+
 def ranked_search(queryset, q, sort, ordering):
-    ranked = match_ids(q)
+    ranked = cached_match_ids(q)
     if sort != "relevantie":
         matching = queryset.filter(pk__in=ranked)
         return matching.order_by(*ordering), matching
