@@ -75,14 +75,15 @@ def _sqlite_ids(terms, limit):
         return [int(row[0]) for row in cursor.fetchall()]
 
 
-def _postgres_ids(terms, limit):
-    """Match on exactly the expression the GIN index of migration 0001 covers.
+def postgres_matches(terms):
+    """Index entries matching any of the terms, on exactly the expression the GIN index of
+    migration 0001 covers.
 
     `title || body` is the expression Wagtail's PostgreSQL backend filters on; the index
     `site_search_title_body_gin` makes it an index scan instead of a pass over every entry.
-    Ranked like Wagtail ranks (title weighed by its length norm, plus body).
+    The search configuration (Dutch stemming) is the backend's own.
     """
-    from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+    from django.contrib.postgres.search import SearchQuery, SearchVectorField
     from django.db.models import F
     from django.db.models.expressions import CombinedExpression
     from wagtail.search.models import IndexEntry
@@ -90,11 +91,18 @@ def _postgres_ids(terms, limit):
     config = settings.WAGTAILSEARCH_BACKENDS["default"].get("SEARCH_CONFIG", "simple")
     tsquery = reduce(or_, (SearchQuery(term, config=config, search_type="plain") for term in terms))
     vector = CombinedExpression(F("title"), "||", F("body"), output_field=SearchVectorField())
+    return IndexEntry.objects.annotate(vector=vector).filter(vector=tsquery), tsquery
+
+
+def _postgres_ids(terms, limit):
+    """Ranked like Wagtail ranks: the title weighed by its length norm, plus the body."""
+    from django.contrib.postgres.search import SearchRank
+    from django.db.models import F
+
+    matches, tsquery = postgres_matches(terms)
     rank = SearchRank(F("title"), tsquery) * F("title_norm") + SearchRank(F("body"), tsquery)
     rows = (
-        IndexEntry.objects.filter(content_type_id__in=page_content_type_ids())
-        .annotate(vector=vector)
-        .filter(vector=tsquery)
+        matches.filter(content_type_id__in=page_content_type_ids())
         .annotate(rank=rank)
         .order_by("-rank", "-id")
         .values_list("object_id", flat=True)[:limit]

@@ -101,7 +101,7 @@ def test_a_new_restriction_applies_at_once(about, client):
 
 
 def test_an_alias_of_a_restricted_page_is_restricted_too(members_only, home, client):
-    alias = members_only.create_alias(parent=home, update_slug="leden-alias")
+    members_only.create_alias(parent=home, update_slug="leden-alias")
     client.get("/leden-alias/")
     assert client.get("/leden-alias/").status_code == 302
 
