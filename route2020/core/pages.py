@@ -37,3 +37,14 @@ def index_url(model):
         url = page.url if page else ""
         cache.set(key, url, 60 * 60)
     return url
+
+
+def with_generation(components):
+    """A page's `get_cache_key_components()` plus the content generation.
+
+    `{% wagtailpagecache %}` varies on `page.cache_key`, which changes when that page is
+    published. A fragment also shows other pages (breadcrumb titles, rich-text links, listed
+    items); with the generation in the key, any publish, move or restriction change elsewhere
+    renews it too, exactly like the anonymous page cache.
+    """
+    return [*components, page_cache.generation()]

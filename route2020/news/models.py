@@ -1,6 +1,7 @@
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils import formats
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import StreamField
@@ -8,7 +9,7 @@ from wagtail.search import index
 
 from route2020.core.blocks import BodyBlock
 from route2020.core.models import BasePage
-from route2020.core.pages import public
+from route2020.core.pages import public, with_generation
 
 NEWS_PER_PAGE = 10
 
@@ -20,13 +21,20 @@ class NewsIndexPage(BasePage):
     class Meta:
         verbose_name = _("nieuwsoverzicht")
 
+    def get_cache_key_components(self):
+        return with_generation(super().get_cache_key_components())
+
     def get_news(self):
         return public(NewsItemPage.objects.child_of(self).live()).order_by("-date", "-pk")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         paginator = Paginator(self.get_news().only(*NewsItemPage.LIST_FIELDS), NEWS_PER_PAGE)
-        context["news_page"] = paginator.get_page(request.GET.get("pagina"))
+        # Lazy: when the template's fragment cache has the listing, neither the count nor the
+        # items are asked for.
+        context["news_page"] = SimpleLazyObject(
+            lambda: paginator.get_page(request.GET.get("pagina"))
+        )
         return context
 
 
@@ -75,6 +83,11 @@ class NewsItemPage(BasePage):
     class Meta:
         verbose_name = _("nieuwsbericht")
         verbose_name_plural = _("nieuwsberichten")
+        # Every listing (index, home, feed) sorts newest first: ORDER BY date DESC, pk DESC.
+        indexes = [models.Index(fields=["date", "page_ptr"], name="news_item_date_idx")]
+
+    def get_cache_key_components(self):
+        return with_generation(super().get_cache_key_components())
 
     @property
     def display_date(self):

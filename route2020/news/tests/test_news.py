@@ -50,14 +50,98 @@ def test_news_list_runs_a_fixed_number_of_queries(
 ):
     settings.PAGE_CACHE_ENABLED = False
     make_items(news_index, count)
-    client.get("/nieuws/")  # warm the caches every request shares (site root paths, menu)
+    client.get("/")  # warm the caches every request shares (site root paths, menu), not /nieuws/
     with django_assert_num_queries(QUERIES_NEWS_INDEX):
         response = client.get("/nieuws/")
     assert response.status_code == 200
     assert response.content.decode().count('class="r2020-card"') == min(count, 10)
+    # the listing fragment is cached now; only the serving queries are left
+    with django_assert_num_queries(QUERIES_NEWS_INDEX_CACHED_LISTING):
+        response = client.get("/nieuws/")
+    assert response.content.decode().count('class="r2020-card"') == min(count, 10)
 
 
-QUERIES_NEWS_INDEX = 8
+# Site, root page, route, its specific page; then the listing's count and items (without the
+# page cache and with an empty fragment cache). The view-restriction check asks nothing.
+QUERIES_NEWS_INDEX = 6
+QUERIES_NEWS_INDEX_CACHED_LISTING = 4
+
+
+@pytest.fixture
+def uncached(settings):
+    settings.PAGE_CACHE_ENABLED = False
+
+
+def test_publishing_a_news_item_renews_the_cached_listing(news_index, client, uncached):
+    make_items(news_index, 2)
+    assert "Bericht 0" in client.get("/nieuws/").content.decode()
+    item = NewsItemPage(title="Vers bericht", slug="vers", date=datetime.date(2018, 1, 1))
+    news_index.add_child(instance=item)
+    item.save_revision().publish()
+    assert "Vers bericht" in client.get("/nieuws/").content.decode()
+    item.unpublish()
+    assert "Vers bericht" not in client.get("/nieuws/").content.decode()
+
+
+def test_each_listing_page_is_cached_on_its_own(news_index, client, uncached):
+    make_items(news_index, 12)
+    first = client.get("/nieuws/").content.decode()
+    second = client.get("/nieuws/", {"pagina": "2"}).content.decode()
+    assert "Bericht 0<" in first and "Bericht 11<" not in first
+    assert "Bericht 11<" in second and "Bericht 0<" not in second
+
+
+def test_news_item_article_is_cached_and_renewed_when_an_ancestor_changes(
+    news_index, client, uncached, django_assert_max_num_queries
+):
+    make_items(news_index, 1)
+    html = client.get("/nieuws/bericht-0/").content.decode()
+    assert ">Nieuws</a>" in html
+    with django_assert_max_num_queries(4):  # serving only: the article comes from the cache
+        assert "Inleiding 0" in client.get("/nieuws/bericht-0/").content.decode()
+    news_index.title = "Actueel"
+    news_index.save_revision().publish()
+    html = client.get("/nieuws/bericht-0/").content.decode()
+    assert ">Actueel</a>" in html and ">Nieuws</a>" not in html
+
+
+def test_article_cache_is_per_language(news_index, client, uncached):
+    make_items(news_index, 1)
+    client.get("/nieuws/bericht-0/")
+    assert ">20 November 2017</time>" in client.get("/en/nieuws/bericht-0/").content.decode()
+    assert ">20 november 2017</time>" in client.get("/nieuws/bericht-0/").content.decode()
+
+
+def test_the_preview_never_uses_the_cached_article(news_index, client, uncached, make_user):
+    make_items(news_index, 1)
+    client.get("/nieuws/bericht-0/")
+    item = NewsItemPage.objects.get(slug="bericht-0")
+    item.intro = "Nog niet gepubliceerde inleiding"
+    item.save_revision()
+    editor = make_user(role="Redactie")
+    client.force_login(editor)
+    preview = client.post(
+        f"/beheer/pages/{item.pk}/edit/preview/",
+        {
+            "title": item.title,
+            "slug": item.slug,
+            "date": "2017-11-20",
+            "date_precision": "dag",
+            "intro": item.intro,
+            "body-count": "0",
+        },
+    )
+    assert preview.status_code == 200
+    html = client.get(f"/beheer/pages/{item.pk}/edit/preview/").content.decode()
+    assert "Nog niet gepubliceerde inleiding" in html
+
+
+def test_listings_sort_on_an_index(db):
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, NewsItemPage._meta.db_table)
+    assert constraints["news_item_date_idx"]["columns"] == ["date", "page_ptr_id"]
 
 
 def test_news_feed_is_valid_atom_with_every_item(news_index, client):
