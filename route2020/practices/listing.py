@@ -354,23 +354,30 @@ class RankedResults:
         return [rows[pk] for pk in ids if pk in rows]
 
 
-def cached_match_ids(q):
-    """Ranking every match is the part of a search that grows with the number of practices;
-    the ranked ids are kept per term until the next publish, like the facet counts."""
-    key_source = repr((page_cache.generation(), q))
-    key = "practices:match:" + hashlib.sha1(key_source.encode(), usedforsecurity=False).hexdigest()
-    ids = cache.get(key)
-    if ids is None:
-        ids = match_ids(q)
-        cache.set(key, ids, FACET_CACHE_SECONDS)
-    return ids
+def _cached(kind, parts, compute):
+    """Ranking every match and filtering the ranked ids are the parts of a search that grow
+    with the number of practices; their results are kept until the next publish, like the
+    facet counts."""
+    key_source = repr((page_cache.generation(), *parts))
+    digest = hashlib.sha1(key_source.encode(), usedforsecurity=False).hexdigest()
+    key = f"practices:{kind}:{digest}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, FACET_CACHE_SECONDS)
+    return value
 
 
 def ranked_search(queryset, q, sort, ordering):
-    ranked = cached_match_ids(q)
+    ranked = _cached("match", (q,), lambda: match_ids(q))
     if sort != "relevantie":
         matching = queryset.filter(pk__in=ranked)
         return matching.order_by(*ordering), matching
-    kept = set(queryset.filter(pk__in=ranked).values_list("pk", flat=True))
-    ids = [pk for pk in ranked if pk in kept]
+
+    def filtered():
+        kept = set(queryset.filter(pk__in=ranked).values_list("pk", flat=True))
+        return [pk for pk in ranked if pk in kept]
+
+    # The filters are part of the queryset's SQL: the same filters give the same key.
+    ids = _cached("ranked", (q, str(queryset.query)), filtered)
     return RankedResults(queryset, ids), PracticePage.objects.filter(pk__in=ids)
