@@ -28,9 +28,12 @@ def terms_of(query):
 
 
 def page_content_type_ids():
-    from wagtail.models import get_page_content_types
+    """From Django's per-process content-type cache: no query after the first request."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import get_page_models
 
-    return [content_type.pk for content_type in get_page_content_types()]
+    by_model = ContentType.objects.get_for_models(*get_page_models(), for_concrete_models=False)
+    return sorted(content_type.pk for content_type in by_model.values())
 
 
 def ranked_page_ids(query, limit=MAX_MATCHES):

@@ -1,16 +1,20 @@
+import hashlib
 from urllib.parse import urlencode
 
+from django.core.cache import cache
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from route2020.core import cache as page_cache
 from route2020.core import pages
 
 from .backend import MAX_MATCHES, ranked_page_ids
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
+SEARCH_CACHE_SECONDS = 10 * 60
 
 
 def clean_query(raw):
@@ -43,15 +47,31 @@ def load_results(ids):
     return results
 
 
+def matching_ids(query):
+    """Visible matches in rank order, kept per query until the next publish.
+
+    Repeated and popular queries (and the second page of results) then cost one cache read
+    instead of the match; the content generation in the key drops them on any publish,
+    unpublish, move or restriction change. Returns (ids, capped).
+    """
+    digest = hashlib.sha1(query.lower().encode(), usedforsecurity=False).hexdigest()
+    key = f"site-search:{page_cache.generation()}:{digest}"
+    found = cache.get(key)
+    if found is None:
+        ranked = ranked_page_ids(query)
+        found = (visible_ids(ranked), len(ranked) >= MAX_MATCHES)
+        cache.set(key, found, SEARCH_CACHE_SECONDS)
+    return found
+
+
 def search(request):
     raw_query = request.GET.get("q", "")
     query = clean_query(raw_query)
     results = None
     capped = False
     if query:
-        ranked = ranked_page_ids(query)
-        capped = len(ranked) >= MAX_MATCHES
-        paginator = Paginator(visible_ids(ranked), RESULTS_PER_PAGE)
+        ids, capped = matching_ids(query)
+        paginator = Paginator(ids, RESULTS_PER_PAGE)
         try:
             results = paginator.page(request.GET.get("pagina", 1))
         except PageNotAnInteger:

@@ -62,6 +62,19 @@ def test_page_number_out_of_range_shows_the_last_page(news, client):
     assert response.content.decode().count('class="r2020-card"') == 2
 
 
+def test_a_repeated_query_is_not_matched_again_until_a_publish(news, client):
+    from django.db import connection as conn
+    from django.test.utils import CaptureQueriesContext
+
+    assert "Campagne Glansrijk" in client.get("/zoeken/", {"q": "Glansrijk"}).content.decode()
+    with CaptureQueriesContext(conn) as captured:
+        html = client.get("/zoeken/", {"q": "glansrijk"}).content.decode()
+    assert "Campagne Glansrijk" in html
+    assert not [q for q in captured.captured_queries if "indexentry" in q["sql"]]
+    NewsItemPage.objects.get(slug="bericht-1").unpublish()
+    assert "Niets gevonden" in client.get("/zoeken/", {"q": "Glansrijk"}).content.decode()
+
+
 def test_unpublished_pages_are_not_found(news, client):
     NewsItemPage.objects.get(slug="bericht-1").unpublish()
     html = client.get("/zoeken/", {"q": "Glansrijk"}).content.decode()
