@@ -21,6 +21,9 @@ from . import cache as page_cache
 _lock = threading.Lock()
 _state = {"generation": None, "sites": {}}
 _MISSING = object()
+# The host comes from the request (Wagtail reads it without the ALLOWED_HOSTS check): keep only
+# a few, so made-up Host headers cannot grow the cache.
+MAX_HOSTS = 50
 
 
 def _lookup(request):
@@ -48,7 +51,7 @@ def site_for_request(request):
     if site is _MISSING:
         site = _lookup(request)
         with _lock:
-            if _state["generation"] == generation:
+            if _state["generation"] == generation and len(_state["sites"]) < MAX_HOSTS:
                 _state["sites"][key] = site
     if site is None:
         return None

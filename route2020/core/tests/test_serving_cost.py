@@ -121,3 +121,14 @@ def test_a_changed_site_root_is_seen_at_once(home, about, client):
     site.save()
     html = client.get("/").content.decode()
     assert "Van, voor en door de bibliotheken." in html
+
+
+def test_made_up_hosts_do_not_grow_the_site_cache(home, rf, settings):
+    from route2020.core import sites
+
+    settings.ALLOWED_HOSTS = ["*"]
+    sites.clear()
+    for number in range(sites.MAX_HOSTS + 20):
+        site = sites.site_for_request(rf.get("/", HTTP_HOST=f"x{number}.example"))
+        assert site.root_page.pk == home.pk  # the default site answers every host
+    assert len(sites._state["sites"]) == sites.MAX_HOSTS
