@@ -26,6 +26,9 @@ def test_detail_shows_contact_to_signed_in_member(client, make_practice, make_us
     html = client.get(practice.url).content.decode()
     assert "Anna de Vries" in html
     assert "anna@bieb.example" in html
+    # the follow-up mail after an event links here to record an adoption
+    overname = html[html.index('id="overname"') :]
+    assert "Wij hebben dit ook gedaan" in overname
 
 
 def test_html_in_text_fields_is_shown_as_text(client, make_practice):
