@@ -7,6 +7,14 @@ from django.apps import apps
 from django.db import transaction
 
 
+def privacy_modules():
+    """Each app that stores personal data has a privacy.py with export(user) -> dict."""
+    for config in apps.get_app_configs():
+        name = f"{config.name}.privacy"
+        if config.name.startswith("route2020.") and find_spec(name) is not None:
+            yield import_module(name)
+
+
 def user_data_export(*, user):
     """Everything the platform holds about one person, as plain data."""
     data = {
@@ -23,15 +31,19 @@ def user_data_export(*, user):
         },
         "e-mailadressen": list(user.emailaddress_set.values("email", "verified", "primary")),
     }
-    # An app that stores personal data has a privacy.py with export(user) -> dict.
-    for config in apps.get_app_configs():
-        name = f"{config.name}.privacy"
-        if config.name.startswith("route2020.") and find_spec(name) is not None:
-            data.update(import_module(name).export(user))
+    for module in privacy_modules():
+        data.update(module.export(user))
     return data
 
 
 @transaction.atomic
 def user_delete(*, user):
-    """Delete the account; what the person wrote for an organisation stays, without them."""
+    """Delete the account; what the person wrote for an organisation stays, without them.
+
+    An app that must act before its rows go (an event place to hand to the waitlist) has
+    `forget(user)` in its privacy.py.
+    """
+    for module in privacy_modules():
+        if hasattr(module, "forget"):
+            module.forget(user)
     user.delete()

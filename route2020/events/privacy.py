@@ -28,3 +28,17 @@ def export(user):
             for registration in registrations
         ]
     }
+
+
+def forget(user):
+    """Before an account is deleted: cancel its active registrations for events still to
+    come, so a freed place goes to the first on the waitlist (and is mailed)."""
+    from django.utils import timezone
+
+    from .models import Registration
+    from .services import registration_cancel
+
+    for registration in Registration.objects.active().filter(
+        user=user, event__end__gte=timezone.now()
+    ):
+        registration_cancel(registration=registration)

@@ -330,3 +330,21 @@ def test_cached_page_shows_fresh_places_after_registering_and_changing_sessions(
     captured(services.registration_change_sessions, registration=registration, sessions=[lab])
     html = client.get(event.url).content.decode()
     assert html.count("3 vrij") == 1 and html.count("2 vrij") == 1
+
+
+@pytest.mark.django_db
+def test_deleting_an_account_gives_its_place_to_the_waitlist(
+    make_event, make_user, mailoutbox, captured
+):
+    from route2020.core.services import user_delete
+
+    event = make_event(capacity=1)
+    leaving = make_user()
+    captured(services.registration_create, event=event, user=leaving)
+    waiting = captured(services.registration_create, event=event, user=make_user())
+    mailoutbox.clear()
+    captured(user_delete, user=leaving)
+    waiting.refresh_from_db()
+    assert waiting.status == Status.CONFIRMED
+    assert [mail.to for mail in mailoutbox] == [[waiting.email]]
+    assert not Registration.objects.filter(user_id=leaving.pk).exists()
