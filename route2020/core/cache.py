@@ -6,6 +6,7 @@ unpublishing or deleting any page, or saving a snippet or setting, moves a gener
 so every cached page is stale at once: no list of keys to keep, nothing to purge by hand.
 """
 
+import contextvars
 import hashlib
 import time
 
@@ -26,6 +27,9 @@ def generation():
     from the clock, never from a number used before: pages stored under an old generation
     can then never be served again.
     """
+    value = _request_generation.get()
+    if value is not None:
+        return value
     value = cache.get(GENERATION_KEY)
     if value is None:
         cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
@@ -33,7 +37,13 @@ def generation():
     return value
 
 
+# Within one request the generation is read from the cache once (a network round trip with
+# Redis); a publish during the request forgets it, so what follows sees the new one.
+_request_generation = contextvars.ContextVar("route2020_generation", default=None)
+
+
 def invalidate(**kwargs):
+    _request_generation.set(None)
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
@@ -96,6 +106,14 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        _request_generation.set(None)
+        token = _request_generation.set(generation())
+        try:
+            return self._respond(request)
+        finally:
+            _request_generation.reset(token)
+
+    def _respond(self, request):
         if not settings.PAGE_CACHE_ENABLED or not is_anonymous_request(request):
             return self.get_response(request)
         key = cache_key(request)

@@ -178,6 +178,12 @@ class BasePage(Page):
     def meta_description(self):
         return self.search_description or self.intro
 
+    def get_cache_key_components(self):
+        """Fragments cached with {% wagtailpagecache %} are renewed by any publish."""
+        from .pages import with_generation
+
+        return with_generation(super().get_cache_key_components())
+
 
 class HomePage(BasePage):
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("inhoud"))

@@ -80,6 +80,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "route2020.core.middleware.AdminFramesMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "route2020.core.sites.CachedSiteMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 

@@ -63,8 +63,8 @@ def test_news_list_runs_a_fixed_number_of_queries(
 
 # Site, root page, route, its specific page; then the listing's count and items (without the
 # page cache and with an empty fragment cache). The view-restriction check asks nothing.
-QUERIES_NEWS_INDEX = 6
-QUERIES_NEWS_INDEX_CACHED_LISTING = 4
+QUERIES_NEWS_INDEX = 4
+QUERIES_NEWS_INDEX_CACHED_LISTING = 2
 
 
 @pytest.fixture

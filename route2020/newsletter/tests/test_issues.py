@@ -56,7 +56,7 @@ def test_archive_query_count_is_fixed(
     from django.core.cache import cache
 
     cache.clear()
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(15):
         response = client.get("/reisflitsen/")
     html = response.content.decode()
     assert "Reisflits nummer 0" in html
@@ -72,7 +72,7 @@ def test_feed_query_count_is_fixed(client, make_issue, count, django_assert_num_
     from django.core.cache import cache
 
     cache.clear()
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(6):
         client.get("/reisflitsen/feed/")
 
 
