@@ -17,14 +17,12 @@ def can_edit(user, practice):
 
 
 def related_practices(practice, limit=3):
-    theme_ids = [theme.pk for theme in practice.themes.all()]
+    """Practices sharing a theme, most adopted first: one query, run only when shown."""
+    links = PracticePage.themes.through.objects
+    own_themes = links.filter(practicepage_id=practice.pk).values("themepage_id")
     return (
         PracticePage.objects.live()
-        .filter(
-            pk__in=PracticePage.themes.through.objects.filter(themepage_id__in=theme_ids).values(
-                "practicepage_id"
-            )
-        )
+        .filter(pk__in=links.filter(themepage_id__in=own_themes).values("practicepage_id"))
         .exclude(pk=practice.pk)
         .only(*PracticePage.CARD_FIELDS)
         .order_by("-adoption_count", "-sort_date")[:limit]
@@ -36,8 +34,10 @@ def detail_context(practice, request):
 
     user = request.user
     member = is_member(user)
-    adoptions = list(practice.adoptions.select_related("organisation"))
-    adopted_by_me = member and any(a.organisation_id == user.organisation_id for a in adoptions)
+    # Lazy: the public parts of the page come from a cached fragment, so a visitor's request
+    # runs none of these queries; only a member's needs to know about their own adoption.
+    adoptions = practice.adoptions.select_related("organisation").order_by("created_at")
+    adopted_by_me = member and adoptions.filter(organisation_id=user.organisation_id).exists()
     own = member and practice.organisation_id == user.organisation_id
     context = {
         "steps": practice.steps.all(),

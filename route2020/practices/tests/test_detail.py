@@ -126,3 +126,20 @@ def test_home_context_has_recent_practices(make_practice, django_assert_num_quer
     with django_assert_num_queries(1):
         practices = list(home_context()["recent_practices"])
     assert practices[0].card_meta
+
+
+def test_detail_page_queries_are_few_and_a_new_adoption_shows_at_once(
+    client, make_practice, make_user, settings, django_assert_max_num_queries
+):
+    settings.PAGE_CACHE_ENABLED = False
+    practice = make_practice()
+    client.get("/")  # the site frame's own caches
+    with django_assert_max_num_queries(14):
+        client.get(practice.url)  # first visit fills the fragments
+    with django_assert_max_num_queries(4):
+        html = client.get(practice.url).content.decode()
+    assert "Nog niemand heeft laten weten dit ook te doen." in html
+    adopter = make_user()
+    services.adoption_create(practice=practice, user=adopter, how_it_went="Goed.")
+    html = client.get(practice.url).content.decode()
+    assert adopter.organisation.name in html
