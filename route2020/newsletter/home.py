@@ -1,4 +1,6 @@
-"""The home page's call to subscribe, with the latest sent Reisflits (one query)."""
+"""The home page's call to subscribe, with the latest sent Reisflits (one query, when shown)."""
+
+from django.utils.functional import SimpleLazyObject
 
 from route2020.core.pages import index_url, public
 
@@ -12,11 +14,11 @@ def home_context():
         .select_related("dispatch")
         .order_by("-dispatch__started_at", "-pk")
         .only("title", "url_path", "path", "depth", "intro", "dispatch__started_at")
-        .first()
     )
     return {
         "newsletter_signup": {
             "url": index_url(NewsletterIndexPage) or "/reisflitsen/",
-            "latest_issue": latest,
+            # lazy: the home page's cached fragment usually needs no query at all
+            "latest_issue": SimpleLazyObject(latest.first),
         }
     }

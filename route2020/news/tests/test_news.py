@@ -174,3 +174,15 @@ def test_home_page_runs_a_fixed_number_of_queries(
     with django_assert_max_num_queries(10):
         html = client.get("/").content.decode()
     assert html.count('class="r2020-card"') >= 4
+
+
+def test_home_page_shows_news_published_after_it_was_cached(news_index, client, settings):
+    settings.PAGE_CACHE_ENABLED = False  # only the home page's own fragment cache is in play
+    make_items(news_index, 2)
+    assert "Bericht 0" in client.get("/").content.decode()
+    item = NewsItemPage(
+        title="Nieuwste bericht", slug="nieuwste", date=datetime.date(2018, 1, 1), intro="Net uit."
+    )
+    news_index.add_child(instance=item)
+    item.save_revision().publish()
+    assert "Nieuwste bericht" in client.get("/").content.decode()
