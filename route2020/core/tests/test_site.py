@@ -291,3 +291,12 @@ def test_every_content_page_can_be_shared_without_third_party_scripts(about, cli
     assert '<meta property="og:title" content="Over Route 2020">' in html
     scripts = re.findall(r"<script[^>]*>", html)
     assert scripts and all('src="/static/' in script for script in scripts), scripts
+
+
+def test_english_pages_link_to_english_pages(about, client):
+    html = client.get("/en/over-route-2020/").content.decode()
+    assert 'href="/en/toegankelijkheid/"' in html
+    assert '<meta property="og:locale" content="en_GB">' in html
+    missing = client.get("/en/bestaat-niet/").content.decode()
+    assert 'href="/en/"' in missing
+    assert 'href="/toegankelijkheid/"' in client.get("/over-route-2020/").content.decode()
