@@ -199,19 +199,33 @@ class HomePage(BasePage):
     def route(self, request, path_components):
         """Find the deepest page on the path in one query, instead of one query per level.
 
-        The page found routes what is left of the path itself, so routable pages
-        (an event's calendar file) and Wagtail's own checks (live, 404) work as before.
+        The query uses the slug index (url_path has none): every page below this one whose
+        slug is one of the path's components at the matching depth; the chain is then
+        followed here. The page found routes what is left of the path itself, so routable
+        pages (an event's calendar file) and Wagtail's own checks (live, 404) work as before.
         """
         if not path_components:
             return super().route(request, path_components)
-        prefixes = [
-            self.url_path + "/".join(path_components[:length]) + "/"
-            for length in range(1, len(path_components) + 1)
-        ]
-        page = Page.objects.filter(url_path__in=prefixes).order_by("-depth").first()
-        if page is None:
+        candidates = {}
+        for page in Page.objects.filter(
+            slug__in=set(path_components),
+            depth__gt=self.depth,
+            depth__lte=self.depth + len(path_components),
+            path__startswith=self.path,
+        ):
+            candidates.setdefault((page.depth, page.slug), []).append(page)
+        found, parent_path = None, self.path
+        for level, slug in enumerate(path_components, start=self.depth + 1):
+            match = next(
+                (p for p in candidates.get((level, slug), ()) if p.path.startswith(parent_path)),
+                None,
+            )
+            if match is None:
+                break
+            found, parent_path = match, match.path
+        if found is None:
             raise Http404
-        return page.specific.route(request, path_components[page.depth - self.depth :])
+        return found.specific.route(request, path_components[found.depth - self.depth :])
 
     def get_context(self, request, *args, **kwargs):
         from .home import home_sections

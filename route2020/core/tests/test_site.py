@@ -259,6 +259,13 @@ class TestRouting:
         group.unpublish()
         assert client.get("/over-route-2020/klankbordgroep/").status_code == 404
 
+    def test_the_same_slug_in_two_places_finds_the_right_page(self, about, home, client):
+        child(home, ContentPage, "campagne", title="Campagne bovenaan")
+        child(about, ContentPage, "campagne", title="Campagne onder Over")
+        assert "Campagne bovenaan" in client.get("/campagne/").content.decode()
+        assert "Campagne onder Over" in client.get("/over-route-2020/campagne/").content.decode()
+        assert client.get("/campagne/over-route-2020/").status_code == 404
+
     def test_a_detail_page_costs_no_query_per_level(
         self, about, client, settings, django_assert_max_num_queries
     ):
