@@ -3,8 +3,7 @@
 An app adds to the home page by having a `home.py` with `home_context()` returning a dict.
 """
 
-from importlib import import_module
-from importlib.util import find_spec
+from .extensions import app_modules
 
 SECTION_APPS = ("events", "practices", "newsletter")
 
@@ -23,8 +22,6 @@ def home_sections(home):
         .order_by("number", "path")
         .only("title", "url_path", "path", "depth"),
     }
-    for label in SECTION_APPS:
-        name = f"route2020.{label}.home"
-        if find_spec(name) is not None:
-            sections.update(import_module(name).home_context())
+    for module in app_modules("home", SECTION_APPS):
+        sections.update(module.home_context())
     return sections

@@ -1,18 +1,13 @@
 """Writes about people that touch more than one table."""
 
-from importlib import import_module
-from importlib.util import find_spec
-
-from django.apps import apps
 from django.db import transaction
+
+from .extensions import app_modules, route2020_labels
 
 
 def privacy_modules():
     """Each app that stores personal data has a privacy.py with export(user) -> dict."""
-    for config in apps.get_app_configs():
-        name = f"{config.name}.privacy"
-        if config.name.startswith("route2020.") and find_spec(name) is not None:
-            yield import_module(name)
+    return app_modules("privacy", route2020_labels())
 
 
 def user_data_export(*, user):

@@ -1,10 +1,8 @@
-from importlib import import_module
-from importlib.util import find_spec
-
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from route2020.core.demo.load import DEMO_PASSWORD, load_seed, order_menu
+from route2020.core.extensions import app_modules
 
 # Each app with demo content has a demo.py with load(stdout); called in this order.
 DEMO_APPS = ("practices", "events", "newsletter")
@@ -15,10 +13,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         logins = load_seed()
-        for label in DEMO_APPS:
-            name = f"route2020.{label}.demo"
-            if find_spec(name) is not None:
-                import_module(name).load(self.stdout)
+        for module in app_modules("demo", DEMO_APPS):
+            module.load(self.stdout)
         order_menu()
         # The search index is normally kept up to date by the task worker; build it now so
         # search works the moment the site is served.
