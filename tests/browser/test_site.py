@@ -4,7 +4,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .conftest import axe_violations
+from .axe import axe_violations
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -1,58 +1,25 @@
 """A visitor registers with the keyboard only; the event pages pass axe-core (WCAG 2.2 AA)."""
 
-import os
-import shutil
-from pathlib import Path
-
 import pytest
 from django.db import connections
 
-CHROMIUM = "/usr/bin/chromium"
-AXE = Path(__file__).resolve().parents[3] / "route2020/static/vendor/axe-core/axe.min.js"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+from tests.browser.axe import axe_violations
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not Path(CHROMIUM).exists() and not shutil.which("chromium"), reason="geen Chromium"
-    ),
-]
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def browser_page(live_server, settings):
-    sync_api = pytest.importorskip("playwright.sync_api")
+def browser_page(browser, live_server, settings):
     settings.PAGE_CACHE_ENABLED = False
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
-        context = browser.new_context(base_url=live_server.url)
-        yield context.new_page()
-        browser.close()
-        # ORM calls made while Playwright's loop runs get their own connection; close it, or
-        # PostgreSQL refuses to drop the test database.
-        connections.close_all()
+    context = browser.new_context(base_url=live_server.url)
+    yield context.new_page()
+    context.close()
+    # ORM calls made while Playwright's loop runs get their own connection; close it, or
+    # PostgreSQL refuses to drop the test database.
+    connections.close_all()
 
 
-def axe_violations(page):
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
-        AXE_TAGS,
-    )
-    return [f"{v['id']}: {v['help']}" for v in result["violations"]]
-
-
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_visitor_registers_with_keyboard_only(browser_page, make_event, mailoutbox):
     from route2020.events.models import Registration
 
