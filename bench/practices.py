@@ -49,6 +49,9 @@ def parse_args(argv=None):
     parser.add_argument("--duration", type=float, default=6.0, help="seconds per request kind")
     parser.add_argument("--concurrency", type=int, default=4)
     parser.add_argument("--json", type=Path, help="also write the results to this file")
+    parser.add_argument(
+        "--keep", action="store_true", help="keep the PostgreSQL database of the last scale"
+    )
     return parser.parse_args(argv)
 
 
@@ -212,7 +215,7 @@ def report(results, vendor):
 def main(argv=None):
     args = parse_args(argv)
     VAR.mkdir(parents=True, exist_ok=True)
-    database = Database(args.database_url, fresh=False, keep=False)
+    database = Database(args.database_url, fresh=False, keep=args.keep)
     if database.vendor == "sqlite":
         # A file of its own, so a bench/pages.py run at the same time does not collide.
         database.path = VAR / "practices.sqlite3"

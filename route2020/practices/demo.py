@@ -144,7 +144,7 @@ def load_parels(index, themes, libraries, rng):
     pages = []
     for number, (title, theme_slug, summary, partner_type) in enumerate(PARELS):
         organisation = libraries[(number * 9) % len(libraries)]
-        fields = generate.practice_fields(rng, number, organisation.name)
+        fields = generate.practice_fields(rng, number, organisation.name, organisation.municipality)
         fields.update(
             title=title,
             slug=slugify(title)[:70],

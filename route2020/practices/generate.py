@@ -113,11 +113,16 @@ PLACES = [
 ]
 
 
-def practice_fields(rng, number, organisation_name=""):
-    """The text and facts of one practice; the same `number` gives the same practice."""
+def practice_fields(rng, number, organisation_name="", place=""):
+    """The text and facts of one practice; the same `number` gives the same practice.
+
+    `place` is the organisation's municipality, so a practice never happens in a town of
+    another province than its library's; without one a town is drawn.
+    """
     activity, what = ACTIVITIES[number % len(ACTIVITIES)]
     audience = rng.choice(AUDIENCES)
-    place = rng.choice(PLACES)
+    drawn = rng.choice(PLACES)
+    place = place or drawn
     kind = Kind.PILOT if rng.random() < 0.25 else Kind.PRACTICE
     status = rng.choices(Status.values, weights=[1, 3, 5, 1])[0]
     failed = status == Status.STOPPED or rng.random() < 0.3
@@ -156,6 +161,11 @@ def practice_fields(rng, number, organisation_name=""):
     }
 
 
+def page_place(page, organisation):
+    """The town a generated practice happens in (its title ends with "in <town>")."""
+    return organisation.municipality or page.title.rsplit(" in ", 1)[-1]
+
+
 def create_practices(index, count, *, themes, organisations, rng=None, start_number=0, batch=1000):
     """Append `count` live practices under `index`, with themes, partners and steps."""
     from wagtail.models import Page
@@ -170,11 +180,12 @@ def create_practices(index, count, *, themes, organisations, rng=None, start_num
     created = 0
     while created < count:
         size = min(batch, count - created)
-        pages = []
+        pages, page_organisations = [], []
         for offset in range(size):
             number = start_number + created + offset
             organisation = organisations[number % len(organisations)]
-            fields = practice_fields(rng, number, organisation.name)
+            place = organisation.municipality or ""
+            fields = practice_fields(rng, number, organisation.name, place)
             published = timezone.make_aware(
                 datetime.combine(fields["start_date"], time(9)) + timedelta(days=30)
             )
@@ -197,9 +208,10 @@ def create_practices(index, count, *, themes, organisations, rng=None, start_num
             )
             position += 1
             pages.append(page)
+            page_organisations.append(organisation)
         _insert(pages)
         theme_rows, partner_rows, step_rows = [], [], []
-        for page in pages:
+        for page, organisation in zip(pages, page_organisations, strict=True):
             for theme in rng.sample(themes, rng.choice([1, 1, 2, 3])):
                 theme_rows.append(theme_through(practicepage_id=page.pk, themepage_id=theme.pk))
             for partner_type in rng.sample(PartnerType.values, rng.choice([1, 2, 3])):
@@ -207,7 +219,7 @@ def create_practices(index, count, *, themes, organisations, rng=None, start_num
                     PracticePartner(
                         practice_id=page.pk,
                         partner_type=partner_type,
-                        name=f"{partner_type.capitalize()} {rng.choice(PLACES)}",
+                        name=f"{partner_type.capitalize()} {page_place(page, organisation)}",
                     )
                 )
             for order, (title, text) in enumerate(rng.sample(STEPS, rng.randint(3, 6))):
