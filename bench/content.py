@@ -1,9 +1,10 @@
 """Benchmark content: a registry of page types, each with a generator and its sample URLs.
 
-An app that adds a public page type adds one `@page_type(...)` function here (events,
-practices and Reisflitsen will), so `bench/pages.py` generates and measures it without
-further changes. Generators run in registration order; one that needs a parent page finds
-it in `build.pages`, filled in by the generators before it.
+An app that adds a public page type adds one `@page_type(...)` function here (events and
+Reisflitsen have; practices are measured by `bench/practices.py`), so `bench/pages.py`
+generates and measures it without further changes; `cacheable=False` marks a page with a CSRF
+form, which the page cache never stores. Generators run in registration order; one that needs
+a parent page finds it in `build.pages`, filled in by the generators before it.
 
 Thousands of pages through `Page.add_child()` take minutes (one tree lock, one revision and
 several queries per page), so `bulk_create_pages()` writes treebeard paths itself and inserts
@@ -14,7 +15,7 @@ import random
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.db import connection, transaction
 from django.utils import timezone
@@ -83,16 +84,19 @@ class PageType:
     generate: Callable[[Build, int], None]
     sample_urls: Callable[[Build], list]
     measure: bool = True
+    # False for pages with a CSRF form (a registration or sign-up form): the page cache never
+    # stores them, because the token in the form is the visitor's own.
+    cacheable: bool = True
 
 
 PAGE_TYPES: dict[str, PageType] = {}
 
 
-def page_type(name, *, sample_urls, measure=True):
+def page_type(name, *, sample_urls, measure=True, cacheable=True):
     """Register `generate(build, n)` for a page type; `sample_urls(build)` lists what to load."""
 
     def register(generate):
-        PAGE_TYPES[name] = PageType(name, generate, sample_urls, measure)
+        PAGE_TYPES[name] = PageType(name, generate, sample_urls, measure, cacheable)
         return generate
 
     return register
@@ -186,7 +190,8 @@ def index_pages():
         for model in get_page_models():
             if model._meta.db_table not in tables or not model.get_search_fields():
                 continue  # a model still without its migration, in a working tree
-            queryset = model.objects.exact_type(model).order_by("pk")
+            # Like `update_index`: only what the model indexes (a Reisflits once it is sent).
+            queryset = model.get_indexed_objects().order_by("pk")
             batch = []
             for page in queryset.iterator(chunk_size=500):
                 batch.append(page)
@@ -357,6 +362,249 @@ def generate_group_page(build, n):
         for i, organisation in enumerate(organisations)
     ]
     build.pages["group page"] = add_page(build.pages["home"], page)
+
+
+# --- events ---------------------------------------------------------------------------------
+
+EVENT_FILTERS = (
+    "",
+    "?soort=deel-je-rijk",
+    "?provincie={province}",
+    "?thema=thema-2",
+    "?soort=pleisterplaats&provincie={province}",
+    "?wanneer=geweest",
+    "?wanneer=geweest&pagina=3",
+)
+
+
+def sample_event_index(build):
+    path = public_path(build, build.pages["event index"])
+    return [path + query.format(province=build.pages["province slug"]) for query in EVENT_FILTERS]
+
+
+@page_type("event index", sample_urls=sample_event_index)
+def generate_event_index(build, n):
+    from route2020.core.models import Province
+    from route2020.events.models import EventIndexPage
+
+    build.pages["event index"] = add_page(
+        build.pages["home"],
+        EventIndexPage(
+            title="Bijeenkomsten",
+            slug="bijeenkomsten",
+            intro=paragraph(build.rng, 1),
+            show_in_menus=True,
+        ),
+    )
+    build.pages["province slug"] = Province.objects.order_by("code").values_list("slug", flat=True)[
+        3
+    ]
+
+
+def sample_events(build):
+    """Coming events open to everyone: their page has the programme and the registration form."""
+    now = timezone.now()
+    events = [
+        event
+        for event in build.pages["events"]
+        if event.start > now and event.audience == "iedereen" and event.has_sessions
+    ]
+    return [public_path(build, event) for event in events]
+
+
+@page_type("event page", sample_urls=sample_events, cacheable=False)
+def generate_events(build, n):
+    """Over three years, two past events for each coming one; most with a programme of two to
+    four sessions, a capacity and a few registrations, some of them for sessions."""
+    from route2020.core.models import Organisation, Province
+    from route2020.events.models import (
+        AMSTERDAM,
+        Audience,
+        EventPage,
+        EventType,
+        Registration,
+        Session,
+    )
+
+    rng = build.rng
+    provinces = list(Province.objects.all())
+    organisations = list(Organisation.objects.all()) or [None]
+    themes = build.pages.get("themes") or []
+    today = timezone.localdate()
+    events = []
+    for number in range(n):
+        kind = rng.choice(EventType.values)
+        day = today + timedelta(days=rng.randint(-730, 365) or 1)
+        start = datetime.combine(day, time(rng.choice((10, 13, 19))), tzinfo=AMSTERDAM)
+        online = kind == EventType.WEBINAR
+        title = f"{EventType(kind).label}: {sentence(rng, rng.randint(3, 6))[:-1]}"
+        event = EventPage(
+            title=title,
+            slug=f"{slugify(title)[:60]}-{number}",
+            intro=paragraph(rng, 1),
+            event_type=kind,
+            start=start,
+            end=start + timedelta(hours=1 if online else rng.randint(2, 6)),
+            venue_name="" if online else f"Bibliotheek {rng.choice(WORDS).title()}",
+            venue_address="" if online else f"Stationsplein {rng.randint(1, 99)}",
+            online_url="https://example.org/webinar" if online else "",
+            organiser=rng.choice(organisations),
+            province=None if online or kind == EventType.NATIONAL else rng.choice(provinces),
+            audience=Audience.MEMBERS if rng.random() < 0.2 else Audience.PUBLIC,
+            capacity=rng.choice((None, 40, 80, 150)),
+            body=article_body(rng, sections=1),
+            report=article_body(rng, sections=1) if day < today else [],
+            first_published_at=timezone.now() - timedelta(days=rng.randint(0, 90)),
+        )
+        event.has_sessions = not online
+        events.append(event)
+    bulk_create_pages(build.pages["event index"], events)
+    build.pages["events"] = events
+
+    through = EventPage.themes.through
+    through.objects.bulk_create(
+        through(eventpage_id=event.pk, themepage_id=theme.pk)
+        for event in events
+        for theme in rng.sample(themes, k=min(len(themes), rng.randint(1, 2)))
+    )
+    sessions = []
+    for event in events:
+        if not event.has_sessions:
+            continue
+        slot = (event.end - event.start) / 4
+        for number in range(rng.randint(2, 4)):
+            sessions.append(
+                Session(
+                    event_id=event.pk,
+                    sort_order=number,
+                    title=sentence(rng, rng.randint(3, 7))[:-1],
+                    kind=rng.choice(Session.Kind.values),
+                    start=event.start + number * slot,
+                    end=event.start + (number + 1) * slot,
+                    room=f"Zaal {number + 1}",
+                    presenters=f"Bibliotheek {rng.choice(WORDS).title()}",
+                    description=sentence(rng, 20),
+                    capacity=rng.choice((None, 20, 30)),
+                )
+            )
+    Session.objects.bulk_create(sessions, batch_size=500)
+    sessions_of = {}
+    for session in sessions:
+        sessions_of.setdefault(session.event_id, []).append(session)
+
+    registrations, chosen = [], []
+    for event in events:
+        for number in range(rng.randint(0, 8)):
+            registrations.append(
+                Registration(
+                    event_id=event.pk,
+                    name=f"Deelnemer {number}",
+                    email=f"deelnemer{number}-{event.pk}@example.org",
+                    organisation_name=f"Bibliotheek {rng.choice(WORDS).title()}",
+                    status=rng.choice(
+                        (Registration.Status.CONFIRMED,) * 6
+                        + (Registration.Status.WAITLISTED, Registration.Status.CANCELLED)
+                    ),
+                )
+            )
+            options = sessions_of.get(event.pk, [])
+            chosen.append(rng.sample(options, k=min(len(options), rng.randint(0, 2))))
+    Registration.objects.bulk_create(registrations, batch_size=500)
+    through = Registration.sessions.through
+    through.objects.bulk_create(
+        (
+            through(registration_id=registration.pk, session_id=session.pk)
+            for registration, picked in zip(registrations, chosen, strict=True)
+            for session in picked
+        ),
+        batch_size=500,
+    )
+
+
+# --- Reisflitsen ----------------------------------------------------------------------------
+
+
+@page_type(
+    "Reisflits index",
+    sample_urls=lambda build: [
+        public_path(build, build.pages["newsletter index"]) + query
+        for query in ("", "?pagina=2", "?pagina=5")
+    ],
+    cacheable=False,
+)
+def generate_newsletter_index(build, n):
+    from route2020.newsletter.models import NewsletterIndexPage
+
+    build.pages["newsletter index"] = add_page(
+        build.pages["home"],
+        NewsletterIndexPage(
+            title="Reisflitsen",
+            slug="reisflitsen",
+            intro=paragraph(build.rng, 1),
+            show_in_menus=True,
+        ),
+    )
+
+
+def sample_issues(build):
+    return [public_path(build, issue) for issue in build.pages["issues"] if issue.sent]
+
+
+@page_type("Reisflits", sample_urls=sample_issues)
+def generate_issues(build, n):
+    """Sent Reisflitsen with three news items and one or two events each; one in twenty is
+    scheduled or not yet sent (offline: not in the archive, not in the sample)."""
+    from route2020.newsletter.models import Dispatch, NewsletterIssuePage
+
+    rng = build.rng
+    news = build.pages.get("news items") or []
+    events = build.pages.get("events") or []
+    first = timezone.make_aware(datetime(NEWS_YEARS[0], 1, 1))
+    span = (timezone.now() - first).total_seconds()
+    issues = []
+    for number in range(n):
+        sent = first + timedelta(seconds=span * (number + rng.random()) / n)
+        items = [
+            block("news", {"page": item.pk, "note": ""})
+            for item in rng.sample(news, k=min(3, len(news)))
+        ]
+        items += [
+            block("event", {"page": event.pk, "note": sentence(rng, 10)})
+            for event in rng.sample(events, k=min(len(events), rng.randint(1, 2)))
+        ]
+        issue = NewsletterIssuePage(
+            title=f"Reisflits {number + 1}: {sentence(rng, 4)[:-1]}",
+            slug=f"reisflits-{number + 1}",
+            intro=paragraph(rng, 1),
+            introduction=f"<p>{paragraph(rng, 2)}</p>",
+            items=items,
+            first_published_at=sent,
+        )
+        issue.sent = rng.random() >= 0.05
+        issue.sent_at = sent
+        issues.append(issue)
+    bulk_create_pages(build.pages["newsletter index"], issues)
+    Dispatch.objects.bulk_create(
+        (
+            Dispatch(
+                issue_id=issue.pk,
+                status=Dispatch.Status.SENT,
+                send_at=issue.sent_at,
+                started_at=issue.sent_at,
+                finished_at=issue.sent_at + timedelta(minutes=20),
+            )
+            if issue.sent
+            else Dispatch(
+                issue_id=issue.pk,
+                status=Dispatch.Status.SCHEDULED,
+                send_at=timezone.now() + timedelta(days=7),
+            )
+            for issue in issues
+            if issue.sent or issue.pk % 2
+        ),
+        batch_size=500,
+    )
+    build.pages["issues"] = issues
 
 
 @page_type(
