@@ -5,26 +5,23 @@ Everything it filters and counts on is a column of the practice row or a small c
 or a GROUP BY, whatever the number of practices.
 """
 
-import hashlib
 import re
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Count, Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from route2020.core import cache as page_cache
 from route2020.core.models import Province
 from route2020.themes.models import ThemePage
 
+from . import listing_cache
 from .models import Kind, PartnerType, PracticePage, PracticePartner, Status
 
 PER_PAGE = 20
-FACET_CACHE_SECONDS = 3600
 FACET_ID_LIMIT = 5000
 MAX_QUERY_LENGTH = 200
 SORTS = {
@@ -53,9 +50,8 @@ def _theme_through():
     return PracticePage.themes.through
 
 
-def read_filters(request, themes, provinces):
+def read_filters(get, themes, provinces):
     """Only known values count; anything else in the URL is ignored, never an error."""
-    get = request.GET
     theme_slugs = {theme.slug: theme for theme in themes}
     province_slugs = {province.slug: province for province in provinces}
     chosen = {
@@ -103,7 +99,7 @@ def filtered_practices(chosen, theme_slugs, province_slugs):
     return queryset
 
 
-def search_practices(queryset, q, sort):
+def search_practices(queryset, q, sort, current):
     """Results to show and the set of matching practices to count facets over."""
     ordering = {
         "nieuwste": ("-sort_date", "-pk"),
@@ -112,7 +108,7 @@ def search_practices(queryset, q, sort):
     if not q:
         return queryset.order_by(*ordering[sort]), queryset
     if connection.vendor in MATCH_QUERIES:
-        return ranked_search(queryset, q, sort, ordering.get(sort))
+        return ranked_search(queryset, q, sort, ordering.get(sort), current)
     if sort != "relevantie":
         # The search backend orders only by FilterFields: no pk as tie-breaker.
         queryset = queryset.order_by(*(f for f in ordering[sort] if not f.endswith("pk")))
@@ -152,30 +148,55 @@ class CountedPaginator(Paginator):
         return self.total
 
 
-def cached_facet_counts(chosen, q, matching):
+def cached_facet_counts(chosen, q, matching, current):
     """Facet counts are the part of the listing whose cost grows with the number of
     practices (GROUP BY over every match), so they are kept per filter combination until
-    the next publish or adoption moves the page cache's generation."""
-    key_source = repr((page_cache.generation(), sorted(chosen.items()), q))
-    key = "practices:facets:" + hashlib.sha1(key_source.encode(), usedforsecurity=False).hexdigest()
-    counts = cache.get(key)
-    if counts is None:
-        if isinstance(matching, SearchMatches):
-            matching = matching.resolve()
-        counts = facet_counts(matching)
-        cache.set(key, counts, FACET_CACHE_SECONDS)
-    return counts
+    the next publish or adoption (listing_cache's generation)."""
+
+    def compute():
+        resolved = matching.resolve() if isinstance(matching, SearchMatches) else matching
+        return facet_counts(resolved)
+
+    return listing_cache.cached("facets", (sorted(chosen.items()), q), compute, current=current)
+
+
+def taxonomy():
+    themes = list(
+        ThemePage.objects.live().order_by("number", "path").only("title", "slug", "short_title")
+    )
+    return themes, list(Province.objects.all())
+
+
+def facet_counts_for(params, *, current):
+    """The facet counts of the listing at ?<params> (no search term): for the warm-up."""
+    themes, provinces = taxonomy()
+    chosen, _q, _sort, theme_slugs, province_slugs = read_filters(params, themes, provinces)
+    matching = filtered_practices(chosen, theme_slugs, province_slugs)
+    return cached_facet_counts(chosen, "", matching, current)
 
 
 def facet_counts(matching):
-    """Counts per facet value over the current results: five GROUP BY queries."""
+    """Counts per facet value over the current results: three GROUP BY queries."""
     ids = matching.order_by().values("pk")
     counts = {"thema": {}, "provincie": {}, "soort": {}, "status": {}, "partner": {}}
-    for row in matching.order_by().values("province_id").annotate(n=Count("pk")):
-        counts["provincie"][row["province_id"]] = row["n"]
-    for row in matching.order_by().values("kind", "status").annotate(n=Count("pk")):
-        counts["soort"][row["kind"]] = counts["soort"].get(row["kind"], 0) + row["n"]
-        counts["status"][row["status"]] = counts["status"].get(row["status"], 0) + row["n"]
+    counts.update(mislukt=0, overgenomen=0, parel=0)
+    # Province, kind, status and the three flags are columns of the practice row: one
+    # GROUP BY gives them all (at most 12 × 2 × 4 groups).
+    rows = (
+        matching.order_by()
+        .values("province_id", "kind", "status")
+        .annotate(
+            n=Count("pk"),
+            mislukt=Count("pk", filter=Q(has_failures=True)),
+            overgenomen=Count("pk", filter=Q(adoption_count__gt=0)),
+            parel=Count("pk", filter=Q(is_parel=True)),
+        )
+    )
+    for row in rows:
+        for facet, key in (("provincie", "province_id"), ("soort", "kind"), ("status", "status")):
+            counts[facet][row[key]] = counts[facet].get(row[key], 0) + row["n"]
+        for flag in ("mislukt", "overgenomen", "parel"):
+            counts[flag] += row[flag]
     through = _theme_through()
     for row in (
         through.objects.filter(practicepage_id__in=ids)
@@ -189,12 +210,6 @@ def facet_counts(matching):
         .annotate(n=Count("practice_id", distinct=True))
     ):
         counts["partner"][row["partner_type"]] = row["n"]
-    flags = matching.order_by().aggregate(
-        mislukt=Count("pk", filter=Q(has_failures=True)),
-        overgenomen=Count("pk", filter=Q(adoption_count__gt=0)),
-        parel=Count("pk", filter=Q(is_parel=True)),
-    )
-    counts.update(flags)
     # Every practice has exactly one kind: their sum is the number of results.
     counts["total"] = sum(counts["soort"].values())
     return counts
@@ -225,18 +240,16 @@ def build_facets(chosen, counts, themes, provinces):
 
 
 def listing_context(index_page, request):
-    themes = list(
-        ThemePage.objects.live().order_by("number", "path").only("title", "slug", "short_title")
-    )
-    provinces = list(Province.objects.all())
-    chosen, q, sort, theme_slugs, province_slugs = read_filters(request, themes, provinces)
+    themes, provinces = taxonomy()
+    current = listing_cache.generation()
+    chosen, q, sort, theme_slugs, province_slugs = read_filters(request.GET, themes, provinces)
     queryset = (
         filtered_practices(chosen, theme_slugs, province_slugs)
         .only(*PracticePage.CARD_FIELDS, "organisation__name")
         .select_related("organisation")
     )
-    results, matching = search_practices(queryset, q, sort)
-    counts = cached_facet_counts(chosen, q, matching)
+    results, matching = search_practices(queryset, q, sort, current)
+    counts = cached_facet_counts(chosen, q, matching, current)
     paginator = CountedPaginator(results, PER_PAGE, total=counts["total"])
     page_obj = paginator.get_page(request.GET.get("pagina"))
     practices = list(page_obj.object_list)
@@ -354,22 +367,11 @@ class RankedResults:
         return [rows[pk] for pk in ids if pk in rows]
 
 
-def _cached(kind, parts, compute):
+def ranked_search(queryset, q, sort, ordering, current):
     """Ranking every match and filtering the ranked ids are the parts of a search that grow
     with the number of practices; their results are kept until the next publish, like the
     facet counts."""
-    key_source = repr((page_cache.generation(), *parts))
-    digest = hashlib.sha1(key_source.encode(), usedforsecurity=False).hexdigest()
-    key = f"practices:{kind}:{digest}"
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, FACET_CACHE_SECONDS)
-    return value
-
-
-def ranked_search(queryset, q, sort, ordering):
-    ranked = _cached("match", (q,), lambda: match_ids(q))
+    ranked = listing_cache.cached("match", (q,), lambda: match_ids(q), current=current)
     if sort != "relevantie":
         matching = queryset.filter(pk__in=ranked)
         return matching.order_by(*ordering), matching
@@ -379,5 +381,5 @@ def ranked_search(queryset, q, sort, ordering):
         return [pk for pk in ranked if pk in kept]
 
     # The filters are part of the queryset's SQL: the same filters give the same key.
-    ids = _cached("ranked", (q, str(queryset.query)), filtered)
+    ids = listing_cache.cached("ranked", (q, str(queryset.query)), filtered, current=current)
     return RankedResults(queryset, ids), PracticePage.objects.filter(pk__in=ids)

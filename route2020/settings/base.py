@@ -141,6 +141,8 @@ if os.environ.get("REDIS_URL"):
 # The anonymous page cache (route2020.core.cache); off with PAGE_CACHE=0.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# After a practice is published, a task computes the common listings' facet counts.
+PRACTICES_WARM_LISTING = True
 
 AUTH_USER_MODEL = "core.User"
 AUTHENTICATION_BACKENDS = [

@@ -11,3 +11,5 @@ ACCOUNT_RATE_LIMITS = False
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
 MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
 WAGTAILSEARCH_BACKENDS["default"]["AUTO_UPDATE"] = True  # noqa: F405
+# Each test asks for the listing warm-up it needs (it would run inline with ImmediateBackend).
+PRACTICES_WARM_LISTING = False

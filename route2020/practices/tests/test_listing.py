@@ -2,6 +2,7 @@ import pytest
 from django.db import connection
 
 from route2020.practices import services
+from route2020.practices.models import PracticePage
 
 pytestmark = pytest.mark.django_db
 URL = "/praktijkvoorbeelden/"
@@ -106,7 +107,7 @@ def _queries(client, params):
 
 def test_listing_query_count_is_fixed(client, practice_index, themes, make_organisation):
     """The same number of queries for 5 and for 50 practices, for every kind of listing."""
-    from route2020.practices.generate import create_practices
+    from route2020.practices.generate import create_practices, index_practices
 
     organisation = make_organisation()
     variants = [
@@ -116,11 +117,21 @@ def test_listing_query_count_is_fixed(client, practice_index, themes, make_organ
         {"q": "bibliotheek"},
     ]
     create_practices(practice_index, 5, themes=themes, organisations=[organisation])
+    # Every variant finds something at 5 too (an empty page skips the theme labels query).
+    first = PracticePage.objects.order_by("pk").first()
+    PracticePage.objects.filter(pk=first.pk).update(has_failures=True)
+    PracticePage.themes.through.objects.get_or_create(
+        practicepage_id=first.pk, themepage_id=themes[0].pk
+    )
+    index_practices()
     client.get(URL)  # warm the site root cache
-    at_5 = [_queries(client, params)[0] for params in variants]
+    at_5 = [_queries(client, params) for params in variants]
+    assert [bool(response.context["practices"]) for _count, response in at_5] == [True] * 4
+    at_5 = [count for count, _response in at_5]
     create_practices(
         practice_index, 45, themes=themes, organisations=[organisation], start_number=5
     )
+    index_practices()
     counts = [_queries(client, params) for params in variants]
     assert [count for count, _response in counts] == at_5
     assert max(at_5) <= LISTING_QUERIES
@@ -174,3 +185,69 @@ def test_facet_counts_over_search_matches(client, make_practice, monkeypatch, li
     kinds = {option.value: option.count for option in facets["soort"].options}
     assert kinds == {"praktijkvoorbeeld": 1, "proeftuin": 1}
     assert response.context["result_count"] == 2
+
+
+def _count_queries(client, params=None):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(URL, params or {})
+    return len(queries), response
+
+
+def test_facet_counts_survive_other_content_but_not_a_practice_publish(
+    client, make_practice, settings
+):
+    """A news item or an image moves the page cache's generation, not the practices' one:
+    the counts are read from the cache. Publishing or unpublishing a practice renews them."""
+    from route2020.core import cache as page_cache
+
+    settings.PAGE_CACHE_ENABLED = False
+    first = make_practice(title="Eerste")
+    cold, response = _count_queries(client)
+    assert response.context["result_count"] == 1
+    page_cache.invalidate()  # what a news item, image or organisation does
+    warm, response = _count_queries(client)
+    assert warm < cold  # no GROUP BY queries this time
+    assert response.context["result_count"] == 1
+
+    make_practice(title="Tweede")
+    assert client.get(URL).context["result_count"] == 2
+    first.unpublish()
+    response = client.get(URL)
+    assert response.context["result_count"] == 1
+    assert [p.title for p in response.context["practices"]] == ["Tweede"]
+
+
+def test_publishing_a_practice_warms_the_common_listings(
+    client, make_practice, make_organisation, settings, django_capture_on_commit_callbacks
+):
+    """The first visitor after a publish finds the facet counts of the plain listing and of
+    each single filter already computed, including the new practice."""
+    settings.PAGE_CACHE_ENABLED = False
+    make_practice(title="Eerste")
+    cold, _response = _count_queries(client, {"provincie": "drenthe"})
+
+    settings.PRACTICES_WARM_LISTING = True
+    with django_capture_on_commit_callbacks(execute=True):
+        make_practice(
+            title="Nieuw in Drenthe", organisation=make_organisation(province_code="PV22")
+        )
+    for params in ({}, {"provincie": "drenthe"}, {"soort": "praktijkvoorbeeld"}):
+        queries, response = _count_queries(client, params)
+        assert queries < cold, params
+    assert response.context["result_count"] == 2
+    queries, response = _count_queries(client, {"provincie": "drenthe"})
+    assert response.context["result_count"] == 1
+    assert "Drenthe (1)" in response.content.decode()
+
+
+def test_a_warm_up_for_an_old_generation_stops(make_practice):
+    from route2020.practices import listing_cache
+
+    make_practice()
+    old = listing_cache.generation()
+    listing_cache.invalidate()
+    assert listing_cache.warm_listing.call(old) == 0
+    assert listing_cache.warm_listing.call(listing_cache.generation()) > 10
