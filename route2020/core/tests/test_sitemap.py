@@ -8,9 +8,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
+from route2020.core import sitemaps
 from route2020.core.demo.load import child
 from route2020.core.models import ContentPage
-from route2020.core.sitemaps import PageSitemap
 from route2020.newsletter.models import Dispatch, NewsletterIndexPage, NewsletterIssuePage
 
 pytestmark = pytest.mark.django_db
@@ -106,7 +106,7 @@ def test_lastmod_is_the_last_publication(home, client):
 
 
 def test_past_the_limit_the_sitemap_is_an_index_of_its_parts(home, client, monkeypatch):
-    monkeypatch.setattr(PageSitemap, "limit", 2)
+    monkeypatch.setattr(sitemaps, "URLS_PER_FILE", 2)
     for number in range(1, 5):
         child(home, ContentPage, f"pagina-{number}", title=f"Pagina {number}")
 
