@@ -613,3 +613,8 @@ def generate_issues(build, n):
 )
 def generate_search(build, n):
     """Search reads the index of every other page type: filled after all generators ran."""
+
+
+@page_type("sitemap", sample_urls=one("/sitemap.xml"))
+def generate_sitemap(build, n):
+    """Lists every page the generators before it made (route2020/core/sitemaps.py)."""
