@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
 from wagtail.users.apps import WagtailUsersAppConfig
 
 
@@ -7,12 +8,15 @@ class CoreConfig(AppConfig):
     default = True
     name = "route2020.core"
     label = "core"
-    verbose_name = "Kern"
+    verbose_name = _("Kern")
 
     def ready(self):
-        from . import cache, roles  # noqa
+        from allauth.account.signals import user_logged_in
+
+        from . import cache, roles, services
 
         post_migrate.connect(roles.ensure_roles_after_migrate, sender=self)
+        user_logged_in.connect(services.language_on_login, dispatch_uid="route2020-language")
         cache.connect_invalidation()
 
 

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import Organisation, User
+from .services import active_language
 
 
 class SignupForm(forms.Form):
@@ -21,10 +22,11 @@ class SignupForm(forms.Form):
         user.first_name = self.cleaned_data["first_name"]
         user.last_name = self.cleaned_data["last_name"]
         user.organisation = self.cleaned_data.get("organisation")
-        user.save(update_fields=["first_name", "last_name", "organisation"])
+        user.language = active_language()
+        user.save(update_fields=["first_name", "last_name", "organisation", "language"])
 
 
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["first_name", "last_name", "job_title", "organisation"]
+        fields = ["first_name", "last_name", "job_title", "organisation", "language"]

@@ -1,6 +1,7 @@
 """What every app shares: provinces, organisations, people, the home page, content pages
 and the site-wide settings editors manage in /beheer/."""
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -14,6 +15,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from . import roles
 from .blocks import BodyBlock
 
 
@@ -138,6 +140,13 @@ class User(AbstractUser):
         related_name="guides",
         help_text=_("De provincies waarvoor deze regiogids inzendingen beoordeelt."),
     )
+    language = models.CharField(
+        _("taal"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("De taal van de e-mails die je van Route 2020 krijgt."),
+    )
 
     class Meta:
         verbose_name = _("gebruiker")
@@ -151,16 +160,21 @@ class User(AbstractUser):
         return {group.name for group in self.groups.all()}
 
     @property
+    def role_labels(self):
+        """The roles as the site shows them, in the active language (the group names are data)."""
+        return sorted(str(roles.role_label(name)) for name in self.role_names)
+
+    @property
     def is_member(self):
-        return "Lid" in self.role_names and self.organisation_id is not None
+        return roles.MEMBER in self.role_names and self.organisation_id is not None
 
     @property
     def is_guide(self):
-        return "Regiogids" in self.role_names
+        return roles.GUIDE in self.role_names
 
     @property
     def is_editor(self):
-        return self.is_superuser or "Redactie" in self.role_names
+        return self.is_superuser or roles.EDITOR in self.role_names
 
 
 class BasePage(Page):

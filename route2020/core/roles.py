@@ -4,11 +4,25 @@ import json
 from pathlib import Path
 
 from django.utils.text import slugify
+from django.utils.translation import pgettext_lazy
 
+# The group names are data (permissions and code look them up): never translate them.
 MEMBER, GUIDE, EDITOR = "Lid", "Regiogids", "Redactie"
 ROLES = (MEMBER, GUIDE, EDITOR)
 
+# What the site shows for each role, in the visitor's language.
+ROLE_LABELS = {
+    MEMBER: pgettext_lazy("rol", "Lid"),
+    GUIDE: pgettext_lazy("rol", "Regiogids"),
+    EDITOR: pgettext_lazy("rol", "Redactie"),
+}
+
 PROVINCES_FILE = Path(__file__).parent / "data" / "nl-provincies-2023.geojson"
+
+
+def role_label(name):
+    """The label of a role group; a group the platform does not know keeps its own name."""
+    return ROLE_LABELS.get(name, name)
 
 
 def province_features():

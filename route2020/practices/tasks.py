@@ -1,11 +1,35 @@
 """Moderation mails, sent by the task worker. Tasks take ids and read the current state."""
 
 from django.conf import settings
-from django.core.mail import EmailMessage
+from django.contrib.auth import get_user_model
+from django.core.mail import EmailMessage, get_connection
 from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext as _
 from django_tasks import task
 
 from .models import ModerationEvent
+
+
+def _subject(action):
+    subjects = {
+        ModerationEvent.Action.SUBMITTED: _("Nieuwe inzending om te beoordelen"),
+        ModerationEvent.Action.PUBLISHED: _("Uw praktijkvoorbeeld is gepubliceerd"),
+        ModerationEvent.Action.RETURNED: _("Uw inzending is teruggestuurd met feedback"),
+    }
+    return subjects[action]
+
+
+def recipients_by_language(recipients):
+    """Each address under the language its person chose; an address without an account
+    gets the site's default language."""
+    known = dict(
+        get_user_model().objects.filter(email__in=recipients).values_list("email", "language")
+    )
+    grouped = {}
+    for address in recipients:
+        grouped.setdefault(known.get(address, settings.LANGUAGE_CODE), []).append(address)
+    return grouped
 
 
 @task()
@@ -18,19 +42,18 @@ def send_moderation_mail(event_id, recipients):
     if event is None or not recipients:
         return 0
     submission = event.submission
-    context = {
-        "event": event,
-        "submission": submission,
-        "site_url": settings.SITE_URL.rstrip("/"),
-    }
-    subjects = {
-        ModerationEvent.Action.SUBMITTED: "Nieuwe inzending om te beoordelen",
-        ModerationEvent.Action.PUBLISHED: "Uw praktijkvoorbeeld is gepubliceerd",
-        ModerationEvent.Action.RETURNED: "Uw inzending is teruggestuurd met feedback",
-    }
-    message = EmailMessage(
-        subject=f"[Route 2020] {subjects[event.action]}: {submission.title}",
-        body=render_to_string(f"practices/mail/{event.action}.txt", context),
-        to=recipients,
-    )
-    return message.send()
+    site_url = settings.SITE_URL.rstrip("/")
+    messages = []
+    for language, addresses in recipients_by_language(recipients).items():
+        # Links open the site in the mail's language; the default language has no prefix.
+        prefix = "" if language == settings.LANGUAGE_CODE else f"/{language}"
+        context = {"event": event, "submission": submission, "site_url": site_url + prefix}
+        with translation.override(language):
+            messages.append(
+                EmailMessage(
+                    subject=f"[Route 2020] {_subject(event.action)}: {submission.title}",
+                    body=render_to_string(f"practices/mail/{event.action}.txt", context),
+                    to=addresses,
+                )
+            )
+    return get_connection().send_messages(messages)

@@ -152,6 +152,7 @@ class TestProfile:
                 "last_name": "Smit",
                 "job_title": "",
                 "organisation": library.pk,
+                "language": "nl",
             },
         )
         assert response.status_code == 302
