@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class NewsConfig(AppConfig):
     name = "route2020.news"
     label = "news"
-    verbose_name = "Nieuws"
+    verbose_name = _("Nieuws")
