@@ -19,6 +19,7 @@ import random
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -48,6 +49,9 @@ def parse_args(argv=None):
     parser.add_argument("--database-url", help="postgres://... (default: SQLite)")
     parser.add_argument("--duration", type=float, default=6.0, help="seconds per request kind")
     parser.add_argument("--concurrency", type=int, default=4)
+    parser.add_argument(
+        "--rounds", type=int, default=6, help="alternating slices per kind and scale"
+    )
     parser.add_argument("--json", type=Path, help="also write the results to this file")
     parser.add_argument(
         "--keep", action="store_true", help="keep the PostgreSQL database of the last scale"
@@ -118,18 +122,31 @@ def build(scale):
     }
 
 
+def analyze():
+    """What autovacuum does on PostgreSQL after a bulk load, and what SQLite's planner needs
+    to know the tables' sizes; without it both plan as if the tables were empty."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+
+
 def cold_ms(urls):
-    """The first request for each URL after a publish: facet counts and search ranking are
-    computed, not read from the cache (median, in this process)."""
+    """The first request for each URL after a publish, when nothing is cached: facet counts
+    and search ranking are computed (median, in this process). The warm-up task after a
+    publish takes this cost away for the listings it warms; a rare filter combination or
+    a new search term still pays it."""
     from django.test import Client
     from django.test.utils import override_settings
 
     from route2020.core.cache import invalidate
+    from route2020.practices import listing_cache
 
     timings = []
-    with override_settings(PAGE_CACHE_ENABLED=False):
+    with override_settings(PAGE_CACHE_ENABLED=False, PRACTICES_WARM_LISTING=False):
         for url in urls:
             invalidate()
+            listing_cache.invalidate()
             started = time.perf_counter()
             Client(HTTP_HOST="127.0.0.1").get(url)
             timings.append((time.perf_counter() - started) * 1000)
@@ -137,48 +154,73 @@ def cold_ms(urls):
     return timings[len(timings) // 2]
 
 
-def measure(paths, database_url, args):
-    cold = {kind: cold_ms(urls) for kind, urls in paths.items()}
-    queries = {kind: count_queries(urls, page_cache=False) for kind, urls in paths.items()}
-    from django.db import connections
+def warm_up_seconds():
+    """How long the task that runs after a publish takes to warm the common listings."""
+    from django.test.utils import override_settings
 
-    connections.close_all()
-    server = Server(bench_environment(database_url, None, page_cache=False), "practices").start()
+    from route2020.practices import listing_cache
+
+    with override_settings(PRACTICES_WARM_LISTING=False):
+        listing_cache.invalidate()
+        started = time.perf_counter()
+        warmed = listing_cache.warm_listing.call(listing_cache.generation())
+    return warmed, time.perf_counter() - started
+
+
+def in_process(paths):
+    """Per kind: queries, the steady-state median and the first request after a publish."""
     rows = {}
-    try:
-        for kind, urls in paths.items():
-            warm_up(server, urls)
-            run = summarise(
-                [
-                    load(
-                        server,
-                        urls,
-                        duration=args.duration,
-                        concurrency=args.concurrency,
-                        max_requests=1_000_000,
-                    )
-                ]
-            )
-            run["queries"] = max(q["queries"] for q in queries[kind].values())
-            # One request at a time in this process: less sensitive to a busy machine.
-            in_process = sorted(q["in_process_ms"] for q in queries[kind].values())
-            run["in_process_ms"] = in_process[len(in_process) // 2]
-            run["cold_ms"] = cold[kind]
-            rows[kind] = run
-            print(
-                f"    {kind:<12} {run['rps']:7.0f} req/s  p50 {run['p50_ms']:6.1f} ms  "
-                f"p99 {run['p99_ms']:6.1f} ms  {run['queries']} queries  "
-                f"{run['errors']} errors",
-                flush=True,
-            )
-    finally:
-        server.stop()
+    for kind, urls in paths.items():
+        cold = cold_ms(urls)
+        queries = count_queries(urls, page_cache=False)
+        timings = sorted(q["in_process_ms"] for q in queries.values())
+        rows[kind] = {
+            "queries": max(q["queries"] for q in queries.values()),
+            "in_process_ms": timings[len(timings) // 2],
+            "cold_ms": cold,
+        }
     return rows
 
 
-def report(results, vendor):
+def measure(servers, paths, in_process_rows, args):
+    """Every scale is served at the same time; each kind of request is measured in
+    alternating slices per scale, so a neighbour's burst of work on the machine falls on
+    both scales and their ratio stays fair."""
+    results = {scale: {} for scale in servers}
+    for kind in next(iter(paths.values())):
+        runs = {scale: [] for scale in servers}
+        for scale, server in servers.items():
+            warm_up(server, paths[scale][kind])
+        for _round in range(args.rounds):
+            for scale, server in servers.items():
+                runs[scale].append(
+                    load(
+                        server,
+                        paths[scale][kind],
+                        duration=args.duration / args.rounds,
+                        concurrency=args.concurrency,
+                        max_requests=1_000_000,
+                    )
+                )
+        for scale in servers:
+            run = summarise(runs[scale]) | in_process_rows[scale][kind]
+            results[scale][kind] = run
+            print(
+                f"    {scale:>7,} {kind:<12} {run['rps']:7.0f} req/s  "
+                f"p50 {run['p50_ms']:6.1f} ms  p99 {run['p99_ms']:6.1f} ms  "
+                f"{run['queries']} queries  {run['errors']} errors",
+                flush=True,
+            )
+    return results
+
+
+def report(results, vendor, warm_ups):
     scales = sorted(results)
     print(f"\nPractices on {vendor}\n")
+    for scale in scales:
+        warmed, seconds = warm_ups[scale]
+        print(f"Warm-up task after a publish at {scale:,}: {warmed} listings in {seconds:.1f} s")
+    print()
     print(
         "| scale | request | req/s | p50 ms | p99 ms | queries | in-process median ms "
         "| first request after a publish, median ms |"
@@ -212,41 +254,85 @@ def report(results, vendor):
         )
 
 
+def scale_database(args, scale):
+    """A database of its own per scale, so that both can be served at the same time."""
+    if args.database_url:
+        parts = urlsplit(args.database_url)
+        url = urlunsplit(parts._replace(path=f"/route2020_bench_practices_{scale}"))
+        return Database(url, fresh=False, keep=args.keep)
+    database = Database(None, fresh=False, keep=args.keep)
+    database.path = VAR / f"practices-{scale}.sqlite3"
+    database.url = f"sqlite:///{database.path}"
+    return database
+
+
+def use_database(database):
+    """Point this process's Django at another scale's database."""
+    from django.conf import settings
+    from django.core.cache import cache
+    from django.db import connections
+
+    connections.close_all()
+    name = str(database.path) if database.vendor == "sqlite" else database.name
+    settings.DATABASES["default"]["NAME"] = name
+    connections["default"].settings_dict["NAME"] = name
+    cache.clear()
+
+
+def server_environment(database, scale):
+    env = bench_environment(database.url, None, page_cache=False)
+    # A cache directory of its own: the two servers must not read each other's counts.
+    env["ROUTE2020_VAR_DIR"] = str(VAR / f"practices-{scale}")
+    return env
+
+
 def main(argv=None):
     args = parse_args(argv)
     VAR.mkdir(parents=True, exist_ok=True)
-    database = Database(args.database_url, fresh=False, keep=args.keep)
-    if database.vendor == "sqlite":
-        # A file of its own, so a bench/pages.py run at the same time does not collide.
-        database.path = VAR / "practices.sqlite3"
-        database.url = f"sqlite:///{database.path}"
-    env = bench_environment(database.url, None)
-    os.environ.update(env)
-    os.environ.pop("REDIS_URL", None)
+    databases = {scale: scale_database(args, scale) for scale in args.scales}
+    first = databases[args.scales[0]]
+    os.environ.update(server_environment(first, "process"))
     import django
 
     django.setup()
     from django.core.management import call_command
     from django.db import connections
 
-    results = {}
+    paths, in_process_rows, warm_ups, servers = {}, {}, {}, {}
     try:
-        for scale in args.scales:
+        for scale, database in databases.items():
             started = time.perf_counter()
             connections.close_all()
             from_template = database.create()
+            use_database(database)
             call_command("migrate", interactive=False, verbosity=0)
             if not from_template:
                 database.save_template()
+                use_database(database)
             print(f"{scale:,} practices ({database.vendor})", flush=True)
-            paths = build(scale)
-            call_command("collectstatic", interactive=False, verbosity=0, clear=True)
+            paths[scale] = build(scale)
+            analyze()
             print(f"    content ready in {time.perf_counter() - started:.0f} s", flush=True)
-            results[scale] = measure(paths, database.url, args)
-    finally:
+            in_process_rows[scale] = in_process(paths[scale])
+            warm_ups[scale] = warm_up_seconds()
+            print(
+                f"    warm-up after a publish: {warm_ups[scale][0]} listings "
+                f"in {warm_ups[scale][1]:.1f} s",
+                flush=True,
+            )
+        call_command("collectstatic", interactive=False, verbosity=0, clear=True)
         connections.close_all()
-        database.drop()
-    report(results, database.vendor)
+        for scale, database in databases.items():
+            env = server_environment(database, scale)
+            servers[scale] = Server(env, f"practices-{scale}").start()
+        results = measure(servers, paths, in_process_rows, args)
+    finally:
+        for server in servers.values():
+            server.stop()
+        connections.close_all()
+        for database in databases.values():
+            database.drop()
+    report(results, first.vendor, warm_ups)
     if args.json:
         args.json.write_text(json.dumps({str(k): v for k, v in results.items()}, indent=2))
     return 0
