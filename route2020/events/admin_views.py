@@ -7,17 +7,20 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
+from wagtail.models import Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from . import services
-from .models import EventPage, Registration, Session
+from .models import PRACTICE_PAGE, EventPage, Registration, Session
 
 Status = Registration.Status
+PRACTICE_SEARCH_LIMIT = 20
 
 
 def _require(request, codename="view_registration"):
@@ -130,7 +133,11 @@ def registrants_mail(request, event_id):
         )
         messages.success(
             request,
-            _("De mail staat in de wachtrij voor %(count)s aangemelde personen.")
+            ngettext(
+                "De mail staat in de wachtrij voor %(count)s aangemelde persoon.",
+                "De mail staat in de wachtrij voor %(count)s aangemelde personen.",
+                count,
+            )
             % {"count": count},
         )
         return redirect("events_office:attendees", event.pk)
@@ -140,3 +147,22 @@ def registrants_mail(request, event_id):
         {"event": event, "form": form, "title": _("Mail aan alle aangemelden")},
         status=400 if form.is_bound else 200,
     )
+
+
+def practice_search(request):
+    """For the practice chooser of a session: at most 20 published practices whose title
+    matches, by title. Only for people who may edit pages."""
+    if not PagePermissionPolicy().user_has_any_permission(
+        request.user, ["add", "change", "publish"]
+    ):
+        raise PermissionDenied
+    query = request.GET.get("q", "").strip()[:100]
+    results = []
+    if len(query) >= 2:
+        results = list(
+            Page.objects.live()
+            .filter(PRACTICE_PAGE, title__icontains=query)
+            .order_by("title", "pk")
+            .values("id", "title")[:PRACTICE_SEARCH_LIMIT]
+        )
+    return JsonResponse({"results": results})

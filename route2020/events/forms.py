@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from route2020.core.models import Province
 from route2020.core.pages import public
@@ -53,7 +54,8 @@ class SessionChoiceField(forms.ModelMultipleChoiceField):
         if left == 0:
             return f"{label} ({_('vol')})"
         if left is not None:
-            return f"{label} ({left} {_('plaatsen vrij')})"
+            places = ngettext("%(count)s plaats vrij", "%(count)s plaatsen vrij", left)
+            return f"{label} ({places % {'count': left}})"
         return label
 
 

@@ -4,6 +4,7 @@ Registrations are written only through `services.py`, which keeps capacity under
 """
 
 import secrets
+from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -39,6 +40,9 @@ AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 # Practices live in another app that may not be installed yet: sessions point at pages and the
 # chooser only offers pages of this type.
 PRACTICE_PAGE = Q(content_type__app_label="practices", content_type__model="practicepage")
+# A visitor who does not click the link in their confirmation mail within this time has to
+# register again; `send_event_reminders` (hourly) then removes their name and address.
+CONFIRMATION_EXPIRES_AFTER = timedelta(hours=48)
 
 
 class EventType(models.TextChoices):
@@ -366,6 +370,17 @@ class EventPage(RoutablePageMixin, BasePage):
         return register(request, self)
 
 
+class PracticesField(ParentalManyToManyField):
+    """Chosen through a search box, not a list of every practice: there may be 100,000."""
+
+    def formfield(self, **kwargs):
+        from .practice_chooser import PracticeChoiceField, PracticeChooser
+
+        return super().formfield(
+            **{"form_class": PracticeChoiceField, "widget": PracticeChooser, **kwargs}
+        )
+
+
 class Session(Orderable, ClusterableModel):
     """A part of the programme, e.g. a parel or a deel-je-rijk-sessie, with its own capacity."""
 
@@ -386,7 +401,7 @@ class Session(Orderable, ClusterableModel):
     capacity = models.PositiveIntegerField(
         _("aantal plaatsen"), null=True, blank=True, help_text=_("Leeg: geen maximum.")
     )
-    practices = ParentalManyToManyField(
+    practices = PracticesField(
         "wagtailcore.Page",
         verbose_name=_("gepresenteerde praktijkvoorbeelden"),
         blank=True,
@@ -436,6 +451,14 @@ class RegistrationQuerySet(models.QuerySet):
     def active(self):
         return self.filter(status__in=Registration.ACTIVE)
 
+    def unconfirmed_too_long(self, now=None):
+        """Visitors who did not confirm their address in time: no longer registered."""
+        now = now or timezone.now()
+        return self.filter(
+            status=Registration.Status.PENDING,
+            created_at__lte=now - CONFIRMATION_EXPIRES_AFTER,
+        )
+
 
 def new_token():
     return secrets.token_urlsafe(32)
@@ -449,6 +472,7 @@ class Registration(models.Model):
         CONFIRMED = "confirmed", _("Aangemeld")
         WAITLISTED = "waitlisted", _("Op de wachtlijst")
         CANCELLED = "cancelled", _("Afgemeld")
+        EXPIRED = "expired", _("Verlopen (niet bevestigd)")
 
     ACTIVE = (Status.PENDING, Status.CONFIRMED, Status.WAITLISTED)
 
@@ -482,6 +506,10 @@ class Registration(models.Model):
     cancelled_at = models.DateTimeField(_("afgemeld op"), null=True, blank=True)
     reminder_sent_at = models.DateTimeField(_("herinnering verstuurd op"), null=True, blank=True)
     followup_sent_at = models.DateTimeField(_("vervolgmail verstuurd op"), null=True, blank=True)
+    # The mails go out in the language the person registered in.
+    language = models.CharField(
+        _("taal"), max_length=10, choices=settings.LANGUAGES, default="nl", editable=False
+    )
 
     objects = RegistrationQuerySet.as_manager()
 
@@ -521,6 +549,16 @@ class Registration(models.Model):
     @property
     def is_active(self):
         return self.status in self.ACTIVE
+
+    @property
+    def is_expired(self):
+        """Expired, or pending past the deadline and not yet cleaned up by the hourly job."""
+        if self.status == self.Status.EXPIRED:
+            return True
+        return (
+            self.status == self.Status.PENDING
+            and self.created_at <= timezone.now() - CONFIRMATION_EXPIRES_AFTER
+        )
 
     def signed_token(self):
         return Signer(salt="events.registration").sign(self.token)

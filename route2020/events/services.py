@@ -8,10 +8,11 @@ The mails are queued only after the transaction commits.
 
 from functools import partial
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from route2020.core.cache import invalidate
@@ -106,10 +107,21 @@ def _find_active(event, user, email):
     return registrations.filter(email__iexact=email).first()
 
 
-def registration_create(*, event, user=None, name="", email="", organisation_name="", sessions=()):
+def registration_create(
+    *,
+    event,
+    user=None,
+    name="",
+    email="",
+    organisation_name="",
+    sessions=(),
+    language=None,
+):
     """Register a signed-in person (confirmed or waitlisted at once) or a visitor (pending until
     they click the link in their mail). Refuses closed, members-only, overlapping and full
-    sessions with a Dutch message; a second registration raises AlreadyRegistered."""
+    sessions with a Dutch message; a second registration raises AlreadyRegistered.
+    The mails go out in `language`, by default the language of the current request."""
+    language = _mail_language(language or translation.get_language())
     if user is not None and not user.is_authenticated:
         user = None
     if user is not None:
@@ -127,6 +139,8 @@ def registration_create(*, event, user=None, name="", email="", organisation_nam
             )
         sessions = _lock_sessions(event, sessions)
         _check_overlap(sessions)
+        # A visitor whose earlier registration expired unconfirmed may simply register again.
+        _expire(Registration.objects.unconfirmed_too_long().filter(event=event, email=email))
         existing = _find_active(event, user, email)
         if existing is not None:
             raise AlreadyRegistered(existing)
@@ -149,6 +163,7 @@ def registration_create(*, event, user=None, name="", email="", organisation_nam
             organisation_name=organisation_name,
             status=status,
             confirmed_at=timezone.now() if status == Status.CONFIRMED else None,
+            language=language,
         )
         try:
             with transaction.atomic():
@@ -164,12 +179,29 @@ def registration_create(*, event, user=None, name="", email="", organisation_nam
     return registration
 
 
+def _mail_language(language):
+    codes = [code for code, _name in settings.LANGUAGES]
+    language = (language or "").split("-")[0].lower()
+    return language if language in codes else settings.LANGUAGE_CODE
+
+
+class RegistrationExpired(ValidationError):
+    def __init__(self):
+        super().__init__(
+            _("De link om je aanmelding te bevestigen is verlopen. Meld je opnieuw aan."),
+            code="expired",
+        )
+
+
 def registration_confirm_email(*, registration):
     """The visitor clicked the link in their mail: now they take a place, or join the
-    waitlist when the event or a chosen session filled up in the meantime."""
+    waitlist when the event or a chosen session filled up in the meantime. After
+    CONFIRMATION_EXPIRES_AFTER the link has expired (RegistrationExpired)."""
     with transaction.atomic():
         event = _lock_event(registration.event)
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        if registration.is_expired:
+            raise RegistrationExpired()
         if registration.status != Status.PENDING:
             return registration
         sessions = list(registration.sessions.all())
@@ -242,6 +274,30 @@ def _promote_waitlist(event):
         _queue(tasks.send_waitlist_promotion, registration.pk)
         promoted.append(registration)
     return promoted
+
+
+def _expire(registrations):
+    """Mark unconfirmed registrations expired and drop the visitor's personal data; the row
+    stays (without name or address) so the link in their mail can say it has expired.
+    A pending registration never held a place, so nobody on the waitlist moves up."""
+    expired = list(registrations.filter(status=Status.PENDING).values_list("pk", flat=True))
+    if not expired:
+        return 0
+    Registration.sessions.through.objects.filter(registration_id__in=expired).delete()
+    Registration.objects.filter(pk__in=expired).update(
+        status=Status.EXPIRED,
+        name="",
+        email="",
+        organisation_name="",
+    )
+    return len(expired)
+
+
+def registrations_expire_unconfirmed(*, now=None):
+    """The hourly job: every visitor registration still unconfirmed after
+    CONFIRMATION_EXPIRES_AFTER expires and loses its personal data."""
+    with transaction.atomic():
+        return _expire(Registration.objects.unconfirmed_too_long(now))
 
 
 def registrants_mail(*, event, subject, body, sender=None):

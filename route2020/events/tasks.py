@@ -7,11 +7,13 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 
 from .calendars import event_calendar
-from .models import Registration, Session
+from .models import CONFIRMATION_EXPIRES_AFTER, Registration, Session
 
 Status = Registration.Status
 FOLLOWUP_AFTER = timedelta(days=91)
@@ -24,6 +26,16 @@ def absolute(path):
 
 
 def _send(registration, template, subject, attach_ics=False, **extra):
+    """Subject and body in the language the person registered in. A lazy `subject` is
+    translated here and gets the event's title as %(title)s; a plain one (the office's own
+    mail) is sent as it is."""
+    with translation.override(registration.language or settings.LANGUAGE_CODE):
+        if isinstance(subject, Promise):
+            subject = str(subject) % {"title": registration.event.title}
+        _render_and_send(registration, template, subject, attach_ics, **extra)
+
+
+def _render_and_send(registration, template, subject, attach_ics, **extra):
     context = {
         "registration": registration,
         "event": registration.event,
@@ -63,8 +75,9 @@ def send_email_confirmation(registration_id):
     _send(
         registration,
         "confirm_email",
-        f"Bevestig je aanmelding: {registration.event.title}",
+        _("Bevestig je aanmelding: %(title)s"),
         confirm_url=confirm_url,
+        expires_hours=int(CONFIRMATION_EXPIRES_AFTER.total_seconds() // 3600),
     )
 
 
@@ -77,11 +90,15 @@ def send_registration_mail(registration_id):
         _send(
             registration,
             "confirmed",
-            f"Je bent aangemeld: {registration.event.title}",
+            _("Je bent aangemeld: %(title)s"),
             attach_ics=True,
         )
     elif registration.status == Status.WAITLISTED:
-        _send(registration, "waitlisted", f"Op de wachtlijst: {registration.event.title}")
+        _send(
+            registration,
+            "waitlisted",
+            _("Op de wachtlijst: %(title)s"),
+        )
 
 
 @task()
@@ -92,7 +109,7 @@ def send_waitlist_promotion(registration_id):
     _send(
         registration,
         "promoted",
-        f"Er is een plaats vrij: {registration.event.title}",
+        _("Er is een plaats vrij: %(title)s"),
         attach_ics=True,
     )
 
@@ -103,6 +120,7 @@ def send_registrants_mail(event_id, subject, body):
         event_id=event_id, status__in=[Status.CONFIRMED, Status.WAITLISTED]
     )
     for registration in registrations:
+        # Written by the office in one language; only the footer follows the registrant's.
         _send(registration, "office", subject, body=body)
 
 
@@ -114,6 +132,15 @@ def _claim(registration, field):
         )
         == 1
     )
+
+
+@task()
+def expire_unconfirmed_registrations():
+    """Hourly, with the reminders: visitors who did not confirm in time lose their place in
+    the queue for confirmation and their personal data."""
+    from .services import registrations_expire_unconfirmed
+
+    return registrations_expire_unconfirmed()
 
 
 @task()
@@ -133,7 +160,7 @@ def send_event_reminders():
             _send(
                 registration,
                 "reminder",
-                f"Morgen: {registration.event.title}",
+                _("Morgen: %(title)s"),
                 attach_ics=True,
             )
             sent += 1
@@ -175,7 +202,7 @@ def send_practice_followups():
         _send(
             registration,
             "followup",
-            f"Heb je iets toegepast van {registration.event.title}?",
+            _("Heb je iets toegepast van %(title)s?"),
             practice_links=links,
         )
         sent += 1

@@ -12,7 +12,7 @@ from route2020.core.pages import public
 from . import services
 from .calendars import event_response, feed_calendar
 from .forms import RegistrationForm, SessionsForm
-from .models import EventPage, Registration
+from .models import CONFIRMATION_EXPIRES_AFTER, EventPage, Registration
 
 
 def feed(request):
@@ -87,12 +87,32 @@ def _invalid(request):
     return TemplateResponse(request, "events/registration_invalid.html", status=404)
 
 
+def _expired(request, registration):
+    """A visitor who did not confirm in time: say so kindly and offer to register again."""
+    event = registration.event
+    return TemplateResponse(
+        request,
+        "events/registration_expired.html",
+        {
+            "event": event,
+            "hours": int(CONFIRMATION_EXPIRES_AFTER.total_seconds() // 3600),
+            "may_register_again": event.live
+            and not event.is_past
+            and event.registration_state() == "open",
+            "page_title": _("Deze link is verlopen"),
+        },
+        status=410,
+    )
+
+
 @never_cache
 def registration_detail(request, signed):
     """The personal link: see the registration, choose other sessions, cancel."""
     registration = _registration_or_404(signed)
     if registration is None:
         return _invalid(request)
+    if registration.is_expired:
+        return _expired(request, registration)
     event = registration.event
     sessions = list(event.get_sessions())
     editable = registration.is_active and not event.is_past and bool(sessions)
@@ -138,11 +158,16 @@ def registration_confirm(request, signed):
     registration = _registration_or_404(signed)
     if registration is None:
         return _invalid(request)
+    if registration.is_expired:
+        return _expired(request, registration)
     if request.method == "POST":
         if registration.status == Registration.Status.CANCELLED:
             messages.error(request, _("Deze aanmelding is afgemeld."))
         else:
-            registration = services.registration_confirm_email(registration=registration)
+            try:
+                registration = services.registration_confirm_email(registration=registration)
+            except services.RegistrationExpired:
+                return _expired(request, registration)
             messages.success(
                 request,
                 _("Je aanmelding is bevestigd.")
@@ -169,6 +194,8 @@ def registration_cancel(request, signed):
     registration = _registration_or_404(signed)
     if registration is None:
         return _invalid(request)
+    if registration.is_expired:
+        return _expired(request, registration)
     try:
         services.registration_cancel(registration=registration)
     except ValidationError as error:

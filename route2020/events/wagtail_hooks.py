@@ -79,6 +79,7 @@ office_urls = [
     path("<int:event_id>/deelnemers.csv", admin_views.attendees_csv, name="attendees-csv"),
     path("<int:event_id>/aanwezigheidslijst/", admin_views.checkin, name="checkin"),
     path("<int:event_id>/mail/", admin_views.registrants_mail, name="mail"),
+    path("praktijkvoorbeelden-zoeken/", admin_views.practice_search, name="practice-search"),
 ]
 
 

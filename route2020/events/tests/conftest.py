@@ -56,3 +56,31 @@ def captured(django_capture_on_commit_callbacks):
             return function(*args, **kwargs)
 
     return run
+
+
+@pytest.fixture
+def make_practices(home, make_organisation):
+    """Published practice pages, without revisions: enough for the chooser and fast."""
+    from route2020.practices.models import PracticeIndexPage, PracticePage
+
+    index = child(home, PracticeIndexPage, "praktijkvoorbeelden", title="Praktijkvoorbeelden")
+    organisation = make_organisation()
+    counter = iter(range(1, 100_000))
+
+    def make(*titles, live=True):
+        pages = []
+        for title in titles:
+            number = next(counter)
+            page = PracticePage(
+                title=title,
+                slug=f"praktijk-{number}",
+                summary="Samen lezen in de bibliotheek.",
+                status="afgerond",
+                organisation=organisation,
+                live=live,
+            )
+            index.add_child(instance=page)
+            pages.append(page)
+        return pages
+
+    return make
