@@ -16,6 +16,7 @@ import argparse
 import json
 import os
 import random
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -54,13 +55,16 @@ def parse_args(argv=None):
     )
     parser.add_argument("--json", type=Path, help="also write the results to this file")
     parser.add_argument(
-        "--keep", action="store_true", help="keep the PostgreSQL database of the last scale"
+        "--keep", action="store_true", help="keep the databases (to measure again with --reuse)"
+    )
+    parser.add_argument(
+        "--reuse", action="store_true", help="measure the databases a --keep run left"
     )
     return parser.parse_args(argv)
 
 
 def build(scale):
-    """Content for one scale; returns the request paths per kind."""
+    """Content for one scale, written in bulk."""
     from django.db import transaction
 
     from bench.content import add_page, generate_all
@@ -102,9 +106,19 @@ def build(scale):
     started = time.perf_counter()
     index_practices()
     print(f"    search index {time.perf_counter() - started:.1f} s", flush=True)
+
+
+def request_paths():
+    """The requests measured, per kind, from what the database holds."""
+    from route2020.core.models import Province
+    from route2020.practices.models import PracticePage
+    from route2020.themes.models import ThemePage
+
     base = "/praktijkvoorbeelden/"
-    slugs = list(PracticePage.objects.order_by("?").values_list("slug", flat=True)[:20])
-    theme_slugs = [theme.slug for theme in content.pages["themes"]]
+    provinces = list(Province.objects.order_by("code"))
+    slugs = list(PracticePage.objects.order_by("pk").values_list("slug", flat=True))
+    slugs = random.Random(2020).sample(slugs, min(20, len(slugs)))
+    theme_slugs = list(ThemePage.objects.live().order_by("path").values_list("slug", flat=True))
     return {
         "listing": [base, f"{base}?pagina=2", f"{base}?sort=meest-overgenomen"],
         "two filters": [
@@ -281,8 +295,11 @@ def use_database(database):
 
 def server_environment(database, scale):
     env = bench_environment(database.url, None, page_cache=False)
-    # A cache directory of its own: the two servers must not read each other's counts.
-    env["ROUTE2020_VAR_DIR"] = str(VAR / f"practices-{scale}")
+    # A cache directory of its own, empty: the two servers must not read each other's
+    # counts, nor a previous run's.
+    var_dir = VAR / f"practices-{scale}"
+    shutil.rmtree(var_dir, ignore_errors=True)
+    env["ROUTE2020_VAR_DIR"] = str(var_dir)
     return env
 
 
@@ -303,16 +320,20 @@ def main(argv=None):
         for scale, database in databases.items():
             started = time.perf_counter()
             connections.close_all()
-            from_template = database.create()
-            use_database(database)
-            call_command("migrate", interactive=False, verbosity=0)
-            if not from_template:
-                database.save_template()
-                use_database(database)
             print(f"{scale:,} practices ({database.vendor})", flush=True)
-            paths[scale] = build(scale)
-            analyze()
-            print(f"    content ready in {time.perf_counter() - started:.0f} s", flush=True)
+            if args.reuse:
+                use_database(database)
+            else:
+                from_template = database.create()
+                use_database(database)
+                call_command("migrate", interactive=False, verbosity=0)
+                if not from_template:
+                    database.save_template()
+                    use_database(database)
+                build(scale)
+                analyze()
+                print(f"    content ready in {time.perf_counter() - started:.0f} s", flush=True)
+            paths[scale] = request_paths()
             in_process_rows[scale] = in_process(paths[scale])
             warm_ups[scale] = warm_up_seconds()
             print(
@@ -331,7 +352,8 @@ def main(argv=None):
             server.stop()
         connections.close_all()
         for database in databases.values():
-            database.drop()
+            if not args.keep:
+                database.drop()
     report(results, first.vendor, warm_ups)
     if args.json:
         args.json.write_text(json.dumps({str(k): v for k, v in results.items()}, indent=2))
