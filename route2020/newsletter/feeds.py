@@ -2,6 +2,8 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
+from route2020.core.pages import index_url, public
+
 from .models import NewsletterIndexPage, NewsletterIssuePage
 
 
@@ -11,13 +13,11 @@ class IssueFeed(Feed):
     subtitle = _("De nieuwsbrief van de ontwikkelagenda Route 2020.")
 
     def link(self):
-        index = NewsletterIndexPage.objects.live().first()
-        return index.url if index else "/"
+        return index_url(NewsletterIndexPage) or "/"
 
     def items(self):
         return (
-            NewsletterIssuePage.objects.live()
-            .public()
+            public(NewsletterIssuePage.objects.live())
             .sent()
             .select_related("dispatch")
             .order_by("-dispatch__started_at", "-pk")[:30]

@@ -19,9 +19,11 @@ TEXTBOX = {"class": "utrecht-textbox utrecht-textbox--html-input"}
 
 
 def theme_choices():
+    from route2020.core.pages import public
     from route2020.themes.models import ThemePage
 
-    return ThemePage.objects.live().public().order_by("path")
+    # `public()` reads the view restrictions from the cache, Wagtail's asks the database
+    return public(ThemePage.objects.live()).order_by("path")
 
 
 class ThemeField(forms.ModelMultipleChoiceField):

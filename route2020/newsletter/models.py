@@ -13,6 +13,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, HelpPanel
@@ -22,6 +23,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from route2020.core.models import BasePage
+from route2020.core.pages import index_url, public
 
 ISSUES_PER_PAGE = 12
 
@@ -77,10 +79,9 @@ class NewsletterIndexPage(BasePage):
         verbose_name = _("Reisflitsen-overzicht")
 
     def get_issues(self):
+        # `public()` reads the view restrictions from the cache, Wagtail's asks the database
         return (
-            NewsletterIssuePage.objects.child_of(self)
-            .live()
-            .public()
+            public(NewsletterIssuePage.objects.child_of(self).live())
             .sent()
             .order_by("-dispatch__started_at", "-pk")
         )
@@ -197,29 +198,51 @@ class NewsletterIssuePage(BasePage):
         dispatch = self.sending_state
         return dispatch.started_at if dispatch else None
 
-    def get_entries(self):
-        """The chosen pages, live ones only, with their kind; one query per kind of page."""
+    def chosen_page_ids(self):
+        """The ids of the chosen pages, read from the stored data: loading the blocks would
+        fetch every chosen page once more (the page chooser's own query per kind of item)."""
+        ids = []
+        for block in self.items.raw_data:
+            value = block.get("value") or {}
+            page = value.get("page")
+            if page:
+                ids.append(getattr(page, "pk", page))
+        return ids
+
+    # Foreign keys the card of a chosen page shows (a practice's meta line names its
+    # organisation); fetched with one query per kind instead of one per page.
+    CARD_RELATIONS = ("organisation",)
+
+    @cached_property
+    def entries(self):
+        """The chosen pages, live and public ones only, with their kind.
+
+        One query for the pages' kinds, one per kind of page, one per relation a card shows;
+        never one per chosen page. Cached on the instance: the page and the mail both use it.
+        """
         from wagtail.models import Page
 
-        ids = [block.value["page"].pk for block in self.items if block.value.get("page")]
-        pages = Page.objects.live().public().filter(pk__in=ids).specific().in_bulk()
+        pages = public(Page.objects.live().filter(pk__in=self.chosen_page_ids()))
+        pages = pages.specific().in_bulk()
+        _prefetch_card_relations(pages.values(), self.CARD_RELATIONS)
         labels = {
             "news": _("Nieuws"),
             "practice": _("Praktijkvoorbeelden"),
             "event": _("Bijeenkomsten"),
         }
         entries = []
-        for block in self.items:
-            page = block.value.get("page")
-            live = pages.get(page.pk) if page else None
-            if live is None:
+        for block in self.items.raw_data:
+            value = block.get("value") or {}
+            page = value.get("page")
+            live = pages.get(getattr(page, "pk", page)) if page else None
+            if live is None or block.get("type") not in labels:
                 continue
             entries.append(
                 {
-                    "kind": block.block_type,
-                    "label": labels[block.block_type],
+                    "kind": block["type"],
+                    "label": labels[block["type"]],
                     "title": live.title,
-                    "text": block.value.get("note")
+                    "text": value.get("note")
                     or getattr(live, "intro", "")
                     or getattr(live, "summary", "")
                     or "",
@@ -231,9 +254,21 @@ class NewsletterIssuePage(BasePage):
             )
         return entries
 
+    def get_entries(self):
+        return self.entries
+
+    def archive_url(self, request=None):
+        """The archive and sign-up page: this page's parent, whose URL is this page's URL
+        without its own slug. No query; `index_url()` (cached) when this page has no URL yet."""
+        url = self.get_url(request) if self.url_path else None
+        if url and self.slug and url.rstrip("/").endswith("/" + self.slug):
+            return url[: url.rstrip("/").rfind("/") + 1]
+        return index_url(NewsletterIndexPage) or "/"
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["entries"] = self.get_entries()
+        context["entries"] = self.entries
+        context["archive_url"] = self.archive_url(request)
         return context
 
     def serve(self, request, *args, **kwargs):
@@ -259,6 +294,20 @@ class NewsletterIssuePage(BasePage):
 
     def get_sitemap_urls(self, request=None):
         return super().get_sitemap_urls(request) if self.is_public else []
+
+
+def _prefetch_card_relations(pages, names):
+    """Fetch the named foreign keys of these pages, one query per kind of page that has them."""
+    from collections import defaultdict
+
+    by_model = defaultdict(list)
+    for page in pages:
+        by_model[type(page)].append(page)
+    for model, instances in by_model.items():
+        fields = {field.name for field in model._meta.concrete_fields if field.many_to_one}
+        wanted = [name for name in names if name in fields]
+        if wanted:
+            models.prefetch_related_objects(instances, *wanted)
 
 
 class Subscriber(models.Model):
@@ -339,6 +388,12 @@ class Dispatch(models.Model):
     class Meta:
         verbose_name = _("verzending")
         verbose_name_plural = _("verzendingen")
+        indexes = [
+            # The archive, the feed and the home page list sent issues newest first
+            # (ORDER BY started_at DESC, issue DESC): read from here until a page is full
+            # instead of sorting every sent issue.
+            models.Index(fields=["-started_at", "-issue"], name="newsletter_dispatch_newest"),
+        ]
 
     def __str__(self):
         return f"{self.issue_id}: {self.get_status_display()}"

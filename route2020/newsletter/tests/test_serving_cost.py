@@ -1,0 +1,161 @@
+"""What the archive and an issue cost to serve, with the caches every request shares warm.
+
+The counts include the site frame (site, route, menu, settings); they must not grow with the
+number of issues or chosen pages.
+"""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from route2020.core.demo.load import child
+from route2020.newsletter.models import Dispatch
+
+pytestmark = pytest.mark.django_db
+
+# route, the index page, count and page of sent issues, the sign-up form's themes
+# (before: 7, Wagtail's `.public()` asked for the view restrictions twice)
+ARCHIVE_QUERIES = 5
+# route, the issue (the page, then its dispatch: online yet?), the kinds of the chosen pages,
+# one per kind (news, events) -- as in the benchmark (before: 10, the chosen pages loaded twice,
+# the view restrictions and the parent page for the sign-up link asked each time)
+ISSUE_QUERIES = 6
+# with practices too: their table and their organisations (before: one per practice)
+ISSUE_QUERIES_WITH_PRACTICES = 8
+
+
+def mark_sent(issue, days_ago=0):
+    Dispatch.objects.create(
+        issue=issue,
+        status=Dispatch.Status.SENT,
+        started_at=timezone.now() - datetime.timedelta(days=days_ago),
+        finished_at=timezone.now(),
+    )
+
+
+@pytest.fixture
+def chosen_pages(home, make_organisation):
+    """`per_kind` live news items, practices and events, as an issue's items."""
+    from route2020.events.models import EventIndexPage, EventPage
+    from route2020.news.models import NewsIndexPage, NewsItemPage
+    from route2020.practices.models import PracticeIndexPage, PracticePage
+
+    news = child(home, NewsIndexPage, "nieuws", title="Nieuws")
+    practices = child(home, PracticeIndexPage, "praktijk", title="Praktijkvoorbeelden")
+    events = child(home, EventIndexPage, "agenda", title="Bijeenkomsten")
+
+    def make(per_kind, kinds=("news", "practice", "event")):
+        items = []
+        start = timezone.now() + datetime.timedelta(days=10)
+        for number in range(per_kind):
+            # a practice's meta line names its organisation: one for each practice
+            organisation = make_organisation(name=f"Bibliotheek {number}")
+            items += [
+                (
+                    "news",
+                    child(
+                        news,
+                        NewsItemPage,
+                        f"bericht-{number}",
+                        title=f"Bericht {number}",
+                        date=datetime.date(2017, 11, 1),
+                        intro=f"Nieuws {number}.",
+                    ),
+                ),
+                (
+                    "practice",
+                    child(
+                        practices,
+                        PracticePage,
+                        f"praktijk-{number}",
+                        title=f"Praktijk {number}",
+                        summary="Samen lezen.",
+                        status="afgerond",
+                        organisation=organisation,
+                    ),
+                ),
+                (
+                    "event",
+                    child(
+                        events,
+                        EventPage,
+                        f"bijeenkomst-{number}",
+                        title=f"Bijeenkomst {number}",
+                        start=start,
+                        end=start + datetime.timedelta(hours=2),
+                        venue_name="Cultura",
+                    ),
+                ),
+            ]
+        return [(kind, {"page": page, "note": ""}) for kind, page in items if kind in kinds]
+
+    return make
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_archive_costs_a_fixed_number_of_queries(
+    client, make_issue, themes, count, django_assert_num_queries
+):
+    for number in range(count):
+        mark_sent(make_issue(title=f"Reisflits nummer {number}"), days_ago=number)
+    client.get("/reisflitsen/")  # warms what every request shares: site, menu, restrictions
+    with django_assert_num_queries(ARCHIVE_QUERIES):
+        response = client.get("/reisflitsen/")
+    html = response.content.decode()
+    assert html.count('class="r2020-card"') == min(count, 12)
+    assert "Reisflits nummer 0" in html
+    assert themes[0].title in html  # the sign-up form's theme choices
+
+
+@pytest.mark.parametrize("per_kind", [1, 10])  # 2 or 3 chosen pages, 20 or 30
+@pytest.mark.parametrize(
+    ("kinds", "queries"),
+    [
+        (("news", "event"), ISSUE_QUERIES),
+        (("news", "practice", "event"), ISSUE_QUERIES_WITH_PRACTICES),
+    ],
+)
+def test_issue_costs_a_fixed_number_of_queries(
+    client, make_issue, chosen_pages, per_kind, kinds, queries, settings, django_assert_num_queries
+):
+    settings.PAGE_CACHE_ENABLED = False
+    issue = make_issue(title="Reisflits december", items=())
+    issue.items = chosen_pages(per_kind, kinds)
+    issue.save_revision().publish()
+    mark_sent(issue)
+    client.get("/reisflitsen/")  # warms what every request shares, not the issue itself
+    with django_assert_num_queries(queries):
+        response = client.get(issue.url)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.count('class="r2020-card"') == len(kinds) * per_kind
+    assert f"Bericht {per_kind - 1}" in html and f"Bijeenkomst {per_kind - 1}" in html
+    if "practice" in kinds:
+        assert f"Bibliotheek {per_kind - 1}" in html  # the practice's organisation
+    assert 'href="/reisflitsen/">Meld u aan voor de Reisflitsen</a>' in html
+
+
+def test_sign_up_link_under_the_english_interface(client, make_issue, settings):
+    settings.PAGE_CACHE_ENABLED = False
+    issue = make_issue(title="Reisflits")
+    mark_sent(issue)
+    html = client.get(f"/en{issue.url}").content.decode()
+    assert 'href="/en/reisflitsen/">' in html
+
+
+def test_the_archive_order_has_an_index(newsletter_index):
+    """The archive sorts sent issues by the start of their sending, newest first; an index
+    in that order lets the database read the first page instead of sorting every issue."""
+    from django.db import connection
+
+    issues = newsletter_index.get_issues()
+    assert issues.query.order_by == ("-dispatch__started_at", "-pk")
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, Dispatch._meta.db_table)
+    indexes = [
+        (info["columns"], info.get("orders"))
+        for info in constraints.values()
+        if info["index"] and not info["unique"]
+    ]
+    assert (["started_at", "issue_id"], ["DESC", "DESC"]) in indexes
