@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from . import services
 from .mail import render_issue_preview
@@ -100,10 +100,15 @@ def dispatch(request, page_id):
                 messages.success(request, _("De planning is geannuleerd."))
             elif action == "resume":
                 report = services.recover()
+                requeued = report["requeued"] + report["in_flight"]
                 messages.success(
                     request,
-                    _("Hervat: %(n)s bericht(en) opnieuw in de wachtrij.")
-                    % {"n": report["requeued"] + report["in_flight"]},
+                    ngettext(
+                        "Hervat: %(n)s bericht opnieuw in de wachtrij.",
+                        "Hervat: %(n)s berichten opnieuw in de wachtrij.",
+                        requeued,
+                    )
+                    % {"n": requeued},
                 )
         except services.NotPublished:
             messages.error(request, _("Publiceer de Reisflits eerst; daarna kunt u hem verzenden."))

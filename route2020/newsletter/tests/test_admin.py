@@ -108,3 +108,39 @@ def test_page_editor_header_links_to_sending(editor_client, make_issue):
     edit = editor_client.get(f"/beheer/pages/{issue.pk}/edit/")
     assert edit.status_code == 200
     assert f"/beheer/reisflitsen/{issue.pk}/" in edit.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("stuck", "message"),
+    [
+        (1, "Hervat: 1 bericht opnieuw in de wachtrij."),
+        (2, "Hervat: 2 berichten opnieuw in de wachtrij."),
+    ],
+)
+def test_resume_says_how_many_messages_went_back_in_the_queue(
+    editor_client, make_issue, make_subscriber, django_capture_on_commit_callbacks, stuck, message
+):
+    from route2020.newsletter.models import Delivery
+
+    issue = make_issue(title="Reisflits februari")
+    long_ago = timezone.now() - timedelta(hours=2)
+    Dispatch.objects.create(
+        issue=issue,
+        status=Dispatch.Status.SENDING,
+        started_at=long_ago,
+        heartbeat_at=long_ago,
+    )
+    for _ in range(stuck):  # claimed by a worker that died
+        Delivery.objects.create(
+            issue=issue,
+            subscriber=make_subscriber(),
+            status=Delivery.Status.CLAIMED,
+            claim="dood",
+            leased_at=long_ago,
+        )
+    with django_capture_on_commit_callbacks(execute=False):
+        response = editor_client.post(
+            f"/beheer/reisflitsen/{issue.pk}/", {"action": "resume"}, follow=True
+        )
+    assert message in response.content.decode()
+    assert Delivery.objects.filter(status=Delivery.Status.QUEUED).count() == stuck
