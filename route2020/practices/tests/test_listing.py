@@ -251,3 +251,26 @@ def test_a_warm_up_for_an_old_generation_stops(make_practice):
     listing_cache.invalidate()
     assert listing_cache.warm_listing.call(old) == 0
     assert listing_cache.warm_listing.call(listing_cache.generation()) > 10
+
+
+def test_a_search_sorted_by_date_or_adoptions_keeps_that_order(client, make_practice):
+    """The ranked ids of a search are cached per sort: sorting by date or by adoptions
+    gives that order, not the ranking's."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    old = make_practice(title="Repaircafé repareren repareren", summary="Samen repareren.")
+    new = make_practice(title="Repaircafé", summary="Samen repareren.")
+    PracticePage.objects.filter(pk=old.pk).update(
+        sort_date=timezone.now() - timedelta(days=400), adoption_count=3
+    )
+    PracticePage.objects.filter(pk=new.pk).update(sort_date=timezone.now(), adoption_count=0)
+
+    def titles(sort):
+        response = client.get(URL, {"q": "repareren", "sort": sort})
+        return [p.title for p in response.context["practices"]]
+
+    assert titles("nieuwste") == ["Repaircafé", "Repaircafé repareren repareren"]
+    assert titles("meest-overgenomen") == ["Repaircafé repareren repareren", "Repaircafé"]
+    assert set(titles("relevantie")) == {"Repaircafé", "Repaircafé repareren repareren"}
