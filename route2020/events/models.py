@@ -231,6 +231,14 @@ class EventPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("bijeenkomst")
         verbose_name_plural = _("bijeenkomsten")
+        # /bijeenkomsten/ is `end >= now ORDER BY start, pk` (upcoming) or `end < now ORDER BY
+        # start DESC, pk DESC` (geweest): the start index read forwards or backwards, stopping
+        # after one page. The end index finds the few upcoming events among many past ones
+        # (home page, calendar feed, the office's overview).
+        indexes = [
+            models.Index(fields=["end"], name="events_event_end_idx"),
+            models.Index(fields=["start", "page_ptr"], name="events_event_start_idx"),
+        ]
 
     def clean(self):
         super().clean()
