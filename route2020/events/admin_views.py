@@ -17,7 +17,7 @@ from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from . import services
-from .models import PRACTICE_PAGE, EventPage, Registration, Session
+from .models import CONFIRMATION_EXPIRES_AFTER, PRACTICE_PAGE, EventPage, Registration, Session
 
 Status = Registration.Status
 PRACTICE_SEARCH_LIMIT = 20
@@ -34,7 +34,8 @@ def _event(event_id):
 
 def _registrations(event, statuses):
     return (
-        Registration.objects.filter(event=event, status__in=statuses)
+        Registration.objects.not_expired()
+        .filter(event=event, status__in=statuses)
         .prefetch_related(Prefetch("sessions", queryset=Session.objects.order_by("start")))
         .order_by("name", "pk")
     )
@@ -44,8 +45,17 @@ def overview(request):
     _require(request)
     counts = {
         f"{status}_count": Count("registrations", filter=Q(registrations__status=status))
-        for status in (Status.CONFIRMED, Status.WAITLISTED, Status.PENDING)
+        for status in (Status.CONFIRMED, Status.WAITLISTED)
     }
+    # Unconfirmed for longer than CONFIRMATION_EXPIRES_AFTER: expired, even before the hourly
+    # job has marked them so.
+    counts[f"{Status.PENDING}_count"] = Count(
+        "registrations",
+        filter=Q(
+            registrations__status=Status.PENDING,
+            registrations__created_at__gt=timezone.now() - CONFIRMATION_EXPIRES_AFTER,
+        ),
+    )
     events = EventPage.objects.annotate(**counts).order_by("-start")
     upcoming = request.GET.get("wanneer") != "geweest"
     events = (

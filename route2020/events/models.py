@@ -459,6 +459,15 @@ class RegistrationQuerySet(models.QuerySet):
     def active(self):
         return self.filter(status__in=Registration.ACTIVE)
 
+    def not_expired(self, now=None):
+        """What the office lists and counts: not the expired registrations, whose personal data
+        the hourly job removed, nor those it has yet to reach."""
+        now = now or timezone.now()
+        return self.exclude(status=Registration.Status.EXPIRED).exclude(
+            status=Registration.Status.PENDING,
+            created_at__lte=now - CONFIRMATION_EXPIRES_AFTER,
+        )
+
     def unconfirmed_too_long(self, now=None):
         """Visitors who did not confirm their address in time: no longer registered."""
         now = now or timezone.now()

@@ -2,7 +2,9 @@ from django import forms
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -45,13 +47,35 @@ class RegistrationAdminForm(forms.ModelForm):
         return email
 
 
+class RegistrationFilterSet(WagtailFilterSet):
+    class Meta:
+        model = Registration
+        fields = ["status", "event"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Expired registrations are not listed, so not offered as a status either.
+        self.filters["status"].extra["choices"] = [
+            (value, label)
+            for value, label in Registration.Status.choices
+            if value != Registration.Status.EXPIRED
+        ]
+
+
+class RegistrationIndexView(IndexView):
+    def get_base_queryset(self):
+        """Without the expired registrations: nothing left of them to correct or export."""
+        return super().get_base_queryset().not_expired()
+
+
 class RegistrationViewSet(ModelViewSet):
     model = Registration
+    index_view_class = RegistrationIndexView
+    filterset_class = RegistrationFilterSet
     icon = "user"
     menu_label = _("Aanmeldingen")
     add_to_admin_menu = False
     list_display = ["name", "email", "organisation_name", "event", "status", "created_at"]
-    list_filter = ["status", "event"]
     list_export = ["event", "name", "email", "organisation_name", "status", "created_at"]
     export_filename = "aanmeldingen"
     search_fields = ["name", "email", "organisation_name"]

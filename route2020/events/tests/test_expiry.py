@@ -131,3 +131,50 @@ def test_no_new_registration_offered_when_registration_has_closed(client, make_e
     )
     html = client.get(confirm_url(registration)).content.decode()
     assert "Opnieuw aanmelden" not in html and "kan niet meer" in html
+
+
+@pytest.fixture
+def office_client(client, make_user):
+    from route2020.core.tests.factories import PASSWORD
+
+    editor = make_user(role="Redactie")
+    assert client.login(username=editor.username, password=PASSWORD)
+    return client
+
+
+@pytest.mark.django_db
+def test_the_office_no_longer_sees_or_counts_expired_registrations(
+    office_client, make_event, make_user
+):
+    event = make_event(title="Delen maakt je rijker", sessions=[("Parel", 1, 1, None)])
+    blanked = visitor(event, email="weg@example.org", age=TOO_LATE)
+    run_hourly_job()
+    blanked.refresh_from_db()
+    assert blanked.status == Status.EXPIRED and blanked.name == ""
+    late = visitor(event, email="laat@example.org", age=TOO_LATE)  # the job has yet to run
+    fresh = visitor(event, email="vers@example.org", age=timedelta(hours=1))
+    member = services.registration_create(event=event, user=make_user(first_name="Anna"))
+    listed = {fresh.pk, member.pk}
+
+    def edit_links(html):
+        return {
+            registration.pk
+            for registration in (blanked, late, fresh, member)
+            if f"/beheer/registrations/edit/{registration.pk}/" in html
+        }
+
+    html = office_client.get("/beheer/registrations/").content.decode()
+    assert edit_links(html) == listed
+    assert "Verlopen (niet bevestigd)" not in html  # not offered as a filter either
+    html = office_client.get(f"/beheer/bijeenkomsten/{event.pk}/").content.decode()
+    assert edit_links(html) == listed
+    assert "laat@example.org" not in html and "vers@example.org" in html
+    export = office_client.get("/beheer/registrations/", {"export": "csv"})
+    rows = b"".join(export.streaming_content).decode("utf-8-sig").strip().splitlines()
+    assert len(rows) == 1 + len(listed)
+    assert not [row for row in rows if "laat@example.org" in row or ",,," in row]
+    response = office_client.get("/beheer/bijeenkomsten/")
+    (row,) = response.context["events"]
+    assert (row.confirmed_count, row.pending_email_confirmation_count) == (1, 1)
+    html = response.content.decode()
+    assert "<td>1</td><td>—</td><td>0</td><td>1</td></tr>" in html
