@@ -13,8 +13,9 @@ from django.core.paginator import Paginator
 from django.core.signing import BadSignature, Signer
 from django.db import models
 from django.db.models import Count, Prefetch, Q
+from django.http import QueryDict
 from django.utils import formats, timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -84,34 +85,51 @@ class EventIndexPage(BasePage):
             .only(*EventPage.LIST_FIELDS)
         )
 
-    def get_context(self, request, *args, **kwargs):
-        from .forms import EventFilterForm
+    # The query parameters the listing depends on; its fragment is cached per combination.
+    LISTING_PARAMETERS = ("wanneer", "soort", "provincie", "thema", "pagina")
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        form = EventFilterForm(request.GET or None)
-        events = form.filter(self.get_events())
-        now = timezone.now()
-        past = request.GET.get("wanneer") == "geweest"
-        if past:
-            events = events.filter(end__lt=now).order_by("-start", "-pk")
-        else:
-            events = events.filter(end__gte=now).order_by("start", "pk")
-        paginator = Paginator(events, EVENTS_PER_PAGE)
-        query = request.GET.copy()
+        # Only the listing's own parameters: anything else in the address (utm_source, ...)
+        # neither changes the listing nor ends up in the links of a fragment others are served.
+        parameters = QueryDict(mutable=True)
+        for name in self.LISTING_PARAMETERS:
+            if name in request.GET:
+                parameters.setlist(name, request.GET.getlist(name))
+        past = parameters.get("wanneer") == "geweest"
+        query = parameters.copy()
         query.pop("pagina", None)
         other = query.copy()
         if past:
             other.pop("wanneer", None)
         else:
             other["wanneer"] = "geweest"
+        # Lazy: when the template's fragment cache has the listing, neither the filter choices
+        # nor the events are asked for.
+        form = SimpleLazyObject(lambda: self.get_filter_form(parameters))
         context.update(
             filter_form=form,
             past=past,
-            events_page=paginator.get_page(request.GET.get("pagina")),
+            events_page=SimpleLazyObject(lambda: self.get_events_page(parameters, form, past)),
+            listing_key=parameters.urlencode(),
             query_string=query.urlencode(),
             other_query_string=other.urlencode(),
         )
         return context
+
+    def get_filter_form(self, parameters):
+        from .forms import EventFilterForm
+
+        return EventFilterForm(parameters or None)
+
+    def get_events_page(self, parameters, form, past):
+        events = form.filter(self.get_events())
+        now = timezone.now()
+        if past:
+            events = events.filter(end__lt=now).order_by("-start", "-pk")
+        else:
+            events = events.filter(end__gte=now).order_by("start", "pk")
+        return Paginator(events, EVENTS_PER_PAGE).get_page(parameters.get("pagina"))
 
 
 class EventPage(RoutablePageMixin, BasePage):
@@ -353,7 +371,8 @@ class EventPage(RoutablePageMixin, BasePage):
     def registration_context(self, request, form=None):
         from .forms import RegistrationForm
 
-        sessions = list(self.get_sessions())
+        # Lazy: after the event the programme comes from the template's fragment cache.
+        sessions = SimpleLazyObject(lambda: list(self.get_sessions()))
         user = request.user
         existing = None
         if user.is_authenticated and self.pk is not None:
@@ -361,7 +380,7 @@ class EventPage(RoutablePageMixin, BasePage):
         may_register = not self.members_only or (
             user.is_authenticated and (user.is_member or user.is_editor)
         )
-        if form is None and may_register and existing is None:
+        if form is None and may_register and existing is None and not self.is_past:
             form = RegistrationForm(event=self, sessions=sessions, user=user)
         return {
             "sessions": sessions,

@@ -1,0 +1,179 @@
+"""What the event page and /bijeenkomsten/ cost per request, and what the fragment cache must
+not freeze: free places, the CSRF token and what the signed-in person sees of their own
+registration."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from route2020.core.models import Province
+from route2020.core.roles import ensure_provinces
+from route2020.events import services
+from route2020.events.models import Audience
+
+pytestmark = pytest.mark.django_db
+
+# Serving: the route and its specific page (the site comes from the cache).
+SERVING = 2
+# Before the event, on every request: the sessions with their confirmed registrations, the
+# practices they present, and the event's confirmed registrations (the free places).
+LIVE_BEFORE = 3
+# Once per content generation: the breadcrumbs, the province and the organiser.
+FRAGMENTS_BEFORE = 3
+# After the event, once per generation: breadcrumbs, province, organiser, sessions, their
+# practices and the presented practices of the report.
+FRAGMENTS_AFTER = 6
+# /bijeenkomsten/, once per generation and combination of filters: the provinces and themes
+# to filter on, the count and the page of events.
+FRAGMENTS_INDEX = 4
+
+
+@pytest.fixture(autouse=True)
+def uncached(settings):
+    settings.PAGE_CACHE_ENABLED = False
+
+
+@pytest.fixture
+def with_events(make_event, make_organisation, make_practices):
+    """Events, each with sessions that present a practice."""
+    ensure_provinces()
+    province = Province.objects.get(code="PV25")
+    organiser = make_organisation(name="ProBiblio")
+
+    def make(count, days, sessions=1):
+        (practice,) = make_practices("Taalhuis")
+        events = []
+        for number in range(count):
+            event = make_event(
+                title=f"Ontmoeting {number}",
+                start=timezone.now() + timedelta(days=days + number / 100),
+                province=province,
+                organiser=organiser,
+                capacity=50,
+                sessions=[(f"Sessie {index}", 1, 1, 10) for index in range(sessions)],
+                report=[("paragraph", "<p>Het was een mooie dag.</p>")],
+            )
+            for session in event.sessions.all():
+                session.practices.add(practice)
+                session.save()
+            events.append(event)
+        return events
+
+    return make
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_event_page_before_the_event_runs_a_fixed_number_of_queries(
+    client, with_events, count, django_assert_num_queries
+):
+    event = with_events(1, days=10, sessions=count)[0]
+    client.get("/")  # warm what every request shares (site root paths, menu)
+    with django_assert_num_queries(SERVING + LIVE_BEFORE + FRAGMENTS_BEFORE):
+        html = client.get(event.url).content.decode()
+    assert "<dd>ProBiblio</dd>" in html and "<dd>Gelderland</dd>" in html
+    assert html.count("Praktijkvoorbeeld: Taalhuis") == count
+    with django_assert_num_queries(SERVING + LIVE_BEFORE):
+        html = client.get(event.url).content.decode()
+    assert "<dd>ProBiblio</dd>" in html and "<dd>Gelderland</dd>" in html
+    assert 'aria-current="page">Ontmoeting 0</li>' in html
+    assert html.count("Praktijkvoorbeeld: Taalhuis") == count
+    assert "50 van 50 plaatsen vrij" in html and 'name="csrfmiddlewaretoken"' in html
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_event_page_after_the_event_runs_a_fixed_number_of_queries(
+    client, with_events, count, django_assert_num_queries
+):
+    event = with_events(1, days=-10, sessions=count)[0]
+    client.get("/")
+    with django_assert_num_queries(SERVING + FRAGMENTS_AFTER):
+        html = client.get(event.url).content.decode()
+    assert "Het was een mooie dag." in html and html.count("Praktijkvoorbeeld: Taalhuis") == count
+    with django_assert_num_queries(SERVING):
+        html = client.get(event.url).content.decode()
+    assert "Het was een mooie dag." in html and html.count("Praktijkvoorbeeld: Taalhuis") == count
+    assert "<dd>ProBiblio</dd>" in html and ">Taalhuis</a>" in html
+    assert "plaatsen vrij" not in html and "csrfmiddlewaretoken" not in html
+
+
+@pytest.mark.parametrize("count", [3, 30])
+@pytest.mark.parametrize("days", [10, -10])
+def test_event_index_runs_a_fixed_number_of_queries(
+    client, with_events, count, days, django_assert_num_queries
+):
+    with_events(count, days=days)
+    path = "/bijeenkomsten/?provincie=gelderland" + ("&wanneer=geweest" if days < 0 else "")
+    client.get("/")
+    with django_assert_num_queries(SERVING + FRAGMENTS_INDEX):
+        html = client.get(path).content.decode()
+    assert html.count('class="r2020-card"') == min(count, 12)
+    with django_assert_num_queries(SERVING):
+        html = client.get(path).content.decode()
+    assert html.count('class="r2020-card"') == min(count, 12)
+    assert '<option value="gelderland" selected>Gelderland</option>' in html
+
+
+def test_each_filter_and_page_of_the_index_is_cached_on_its_own(client, with_events):
+    with_events(14, days=10)
+    first = client.get("/bijeenkomsten/").content.decode()
+    second = client.get("/bijeenkomsten/?pagina=2").content.decode()
+    none = client.get("/bijeenkomsten/?soort=webinar").content.decode()
+    assert "Ontmoeting 0<" in first and "Ontmoeting 13<" not in first
+    assert "Ontmoeting 13<" in second and "Ontmoeting 0<" not in second
+    assert "Geen komende bijeenkomsten gevonden." in none
+
+
+def test_other_parameters_do_not_end_up_in_the_cached_links(client, with_events):
+    with_events(14, days=10)
+    client.get("/bijeenkomsten/?utm_source=mail-van-jan")
+    html = client.get("/bijeenkomsten/").content.decode()
+    assert "mail-van-jan" not in html and "?pagina=2" in html
+
+
+def test_publishing_an_event_renews_the_cached_page_and_listing(client, with_events):
+    event = with_events(1, days=10)[0]
+    assert "ProBiblio" in client.get(event.url).content.decode()
+    assert "Ontmoeting 0" in client.get("/bijeenkomsten/").content.decode()
+    event.title = "Ontmoeting in Amersfoort"
+    event.organiser = None
+    event.save_revision().publish()
+    html = client.get(event.url).content.decode()
+    assert "Ontmoeting in Amersfoort" in html and "ProBiblio" not in html
+    assert "Ontmoeting in Amersfoort" in client.get("/bijeenkomsten/").content.decode()
+
+
+def test_cached_fragments_keep_free_places_and_personal_state_live(make_event, make_user, captured):
+    event = make_event(capacity=2, online_url="https://meet.example.org/route2020")
+    visitor = Client(enforce_csrf_checks=True)
+    assert "2 van 2 plaatsen vrij" in visitor.get(event.url).content.decode()
+    member = Client()
+    member.force_login(make_user())
+    registration = captured(services.registration_create, event=event, user=make_user())
+    assert registration.status == "confirmed"
+    html = member.get(event.url).content.decode()
+    assert "1 van 2 plaats vrij" in html and "Je bent al" not in html
+    assert 'name="csrfmiddlewaretoken"' in html
+    # The visitor's form carries their own CSRF token, not one from a cached fragment.
+    html = visitor.get(event.url).content.decode()
+    assert "1 van 2 plaats vrij" in html
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    response = visitor.post(
+        event.register_url,
+        {"csrfmiddlewaretoken": token, "name": "Vera", "email": "vera@example.org"},
+    )
+    assert response.status_code == 302
+    # What a signed-in member sees of their own registration is theirs alone.
+    members_event = make_event(audience=Audience.MEMBERS, online_url="https://meet.example.org/x")
+    outsider = Client()
+    html = outsider.get(members_event.url).content.decode()
+    assert "De link krijg je na aanmelding." in html
+    attendee = make_user()
+    captured(services.registration_create, event=members_event, user=attendee)
+    member.force_login(attendee)
+    html = member.get(members_event.url).content.decode()
+    assert "Je bent aangemeld." in html and 'href="https://meet.example.org/x"' in html
+    html = outsider.get(members_event.url).content.decode()
+    assert "Je bent aangemeld." not in html and "De link krijg je na aanmelding." in html
