@@ -323,6 +323,7 @@ def main(argv=None):
             print(f"{scale:,} practices ({database.vendor})", flush=True)
             if args.reuse:
                 use_database(database)
+                call_command("migrate", interactive=False, verbosity=0)
             else:
                 from_template = database.create()
                 use_database(database)
