@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -73,10 +73,17 @@ def read_filters(get, themes, provinces):
 
 def filtered_practices(chosen, theme_slugs, province_slugs):
     queryset = PracticePage.objects.live()
+    # Themes and partners as EXISTS, not IN (subquery): the database then walks the practices
+    # in the listing's order and probes each one, stopping after a page, instead of reading
+    # every practice of the theme (30,000 of 100,000) and sorting them.
     if chosen["thema"]:
         theme_id = theme_slugs[chosen["thema"]].pk
         queryset = queryset.filter(
-            pk__in=_theme_through().objects.filter(themepage_id=theme_id).values("practicepage_id")
+            Exists(
+                _theme_through().objects.filter(
+                    practicepage_id=OuterRef("pk"), themepage_id=theme_id
+                )
+            )
         )
     if chosen["provincie"]:
         queryset = queryset.filter(province_id=province_slugs[chosen["provincie"]].pk)
@@ -86,8 +93,10 @@ def filtered_practices(chosen, theme_slugs, province_slugs):
         queryset = queryset.filter(status=chosen["status"])
     if chosen["partner"]:
         queryset = queryset.filter(
-            pk__in=PracticePartner.objects.filter(partner_type=chosen["partner"]).values(
-                "practice_id"
+            Exists(
+                PracticePartner.objects.filter(
+                    practice_id=OuterRef("pk"), partner_type=chosen["partner"]
+                )
             )
         )
     if chosen["mislukt"]:

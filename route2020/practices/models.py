@@ -239,6 +239,8 @@ class PracticePage(BasePage):
             models.Index(fields=["-adoption_count", "-sort_date"], name="practice_adopted"),
             models.Index(fields=["province", "-sort_date"], name="practice_province"),
             models.Index(fields=["kind", "status"], name="practice_kind_status"),
+            # A status filter walks the newest first and stops after a page.
+            models.Index(fields=["status", "-sort_date"], name="practice_status_newest"),
             models.Index(fields=["has_failures"], name="practice_failures"),
         ]
 
