@@ -85,6 +85,53 @@ def invalidate_on_change(*models):
         post_delete.connect(invalidate, sender=model, dispatch_uid=f"pagecache-del-{label}")
 
 
+# --- scopes: a page whose content changes more often than pages are published -----------------
+#
+# An event page shows its free places. Moving the site-wide generation on every registration
+# would empty the cache of every page on a busy registration day. Such a page names a scope
+# (`scope_page(request, "event:12")`) while it is served; its cached copy is kept with the
+# scope's generation and served only while that has not moved. A registration moves only
+# its event's scope (`invalidate_scope("event:12")`).
+
+
+def _scope_key(scope):
+    return f"pagecache:scope:{scope}"
+
+
+def scope_generation(scope):
+    key = _scope_key(scope)
+    value = cache.get(key)
+    if value is None:
+        cache.add(key, time.time_ns(), timeout=None)
+        value = cache.get(key) or time.time_ns()
+    return value
+
+
+def invalidate_scope(scope):
+    try:
+        cache.incr(_scope_key(scope))
+    except ValueError:
+        cache.set(_scope_key(scope), time.time_ns(), timeout=None)
+
+
+def scope_page(request, scope):
+    """Mark the response being made as depending on `scope`; read before rendering, so a
+    change during the rendering leaves the stored copy stale, never fresh."""
+    request._page_cache_scope = (scope, scope_generation(scope))
+
+
+class ScopedResponse:
+    """What the cache stores for a scoped page: the response and its scope's generation."""
+
+    def __init__(self, response, scope, generation):
+        self.response = response
+        self.scope = scope
+        self.generation = generation
+
+    def fresh(self):
+        return scope_generation(self.scope) == self.generation
+
+
 def cache_key(request):
     consent = request.COOKIES.get(CONSENT_COOKIE, "")
     raw = f"{request.get_host()}|{request.get_full_path()}|{consent}"
@@ -118,18 +165,24 @@ class AnonymousPageCacheMiddleware:
             return self.get_response(request)
         key = cache_key(request)
         cached = cache.get(key)
+        if isinstance(cached, ScopedResponse):
+            cached = cached.response if cached.fresh() else None
         if cached is not None:
             cached[CACHE_HEADER] = "hit"
             return cached
         response = self.get_response(request)
         if self._cacheable(request, response):
             patch_vary_headers(response, ["Cookie"])
+
+            def store(response):
+                scope = getattr(request, "_page_cache_scope", None)
+                value = ScopedResponse(response, *scope) if scope else response
+                cache.set(key, value, settings.PAGE_CACHE_SECONDS)
+
             if hasattr(response, "render") and callable(response.render):
-                response.add_post_render_callback(
-                    lambda r: cache.set(key, r, settings.PAGE_CACHE_SECONDS)
-                )
+                response.add_post_render_callback(store)
             else:
-                cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+                store(response)
             response[CACHE_HEADER] = "miss"
         return response
 

@@ -33,6 +33,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from route2020.core.blocks import BodyBlock
+from route2020.core.cache import scope_page
 from route2020.core.models import BasePage
 from route2020.core.pages import public
 
@@ -305,6 +306,16 @@ class EventPage(RoutablePageMixin, BasePage):
     @property
     def is_past(self):
         return self.end < timezone.now()
+
+    @property
+    def cache_scope(self):
+        """Free places change with every registration, not with a publish: the page cache
+        keeps this page until the next registration for this event (route2020.core.cache)."""
+        return f"event:{self.pk}"
+
+    def serve(self, request, *args, **kwargs):
+        scope_page(request, self.cache_scope)
+        return super().serve(request, *args, **kwargs)
 
     @property
     def closes_at(self):

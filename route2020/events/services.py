@@ -15,7 +15,7 @@ from django.db.models import Count, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from route2020.core.cache import invalidate
+from route2020.core.cache import invalidate_scope
 
 from . import tasks
 from .models import EventPage, Registration, Session
@@ -35,10 +35,11 @@ def _queue(task, *args):
     transaction.on_commit(partial(task.enqueue, *args))
 
 
-def _refresh_public_pages():
+def _refresh_event_page(event):
     """Free places show on the event page; the chosen sessions change them without a save
-    of the registration row, so the page cache is cleared once the change is committed."""
-    transaction.on_commit(invalidate)
+    of the registration row, so its cached copy is renewed once the change is committed
+    (only this event's page: route2020.core.cache scopes)."""
+    transaction.on_commit(partial(invalidate_scope, event.cache_scope))
 
 
 def _lock_event(event):
@@ -171,7 +172,7 @@ def registration_create(
         except IntegrityError:
             raise AlreadyRegistered(_find_active(event, user, email)) from None
         registration.sessions.set(sessions)
-        _refresh_public_pages()
+        _refresh_event_page(event)
         if status == Status.PENDING:
             _queue(tasks.send_email_confirmation, registration.pk)
         else:
@@ -235,7 +236,7 @@ def registration_change_sessions(*, registration, sessions):
                 )
         registration.sessions.set(sessions)
         _promote_waitlist(event)
-        _refresh_public_pages()
+        _refresh_event_page(event)
     return registration
 
 

@@ -333,6 +333,26 @@ def test_cached_page_shows_fresh_places_after_registering_and_changing_sessions(
 
 
 @pytest.mark.django_db
+def test_a_registration_renews_only_its_own_events_cached_page(
+    client, home, make_event, make_user, captured
+):
+    """A registration changes one event's free places: the rest of the site (the home page,
+    another event) stays in the page cache instead of being rendered again."""
+    event = make_event(audience=Audience.MEMBERS, capacity=2)
+    other = make_event(audience=Audience.MEMBERS, capacity=5)
+    member = make_user()
+    for url in (home.url, event.url, other.url):
+        client.get(url)
+        assert client.get(url)["X-Page-Cache"] == "hit", url
+    captured(services.registration_create, event=event, user=member)
+    assert client.get(home.url)["X-Page-Cache"] == "hit"
+    assert client.get(other.url)["X-Page-Cache"] == "hit"
+    response = client.get(event.url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "1 van 2 plaats vrij" in response.content.decode()
+
+
+@pytest.mark.django_db
 def test_deleting_an_account_gives_its_place_to_the_waitlist(
     make_event, make_user, mailoutbox, captured
 ):
