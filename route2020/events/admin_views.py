@@ -17,7 +17,7 @@ from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from . import services
-from .models import CONFIRMATION_EXPIRES_AFTER, PRACTICE_PAGE, EventPage, Registration, Session
+from .models import PRACTICE_PAGE, EventPage, Registration, Session, unconfirmed_too_long
 
 Status = Registration.Status
 PRACTICE_SEARCH_LIMIT = 20
@@ -47,14 +47,11 @@ def overview(request):
         f"{status}_count": Count("registrations", filter=Q(registrations__status=status))
         for status in (Status.CONFIRMED, Status.WAITLISTED)
     }
-    # Unconfirmed for longer than CONFIRMATION_EXPIRES_AFTER: expired, even before the hourly
-    # job has marked them so.
+    # Unconfirmed for too long: expired, even before the hourly job has marked them so.
     counts[f"{Status.PENDING}_count"] = Count(
         "registrations",
-        filter=Q(
-            registrations__status=Status.PENDING,
-            registrations__created_at__gt=timezone.now() - CONFIRMATION_EXPIRES_AFTER,
-        ),
+        filter=Q(registrations__status=Status.PENDING)
+        & ~unconfirmed_too_long(prefix="registrations__"),
     )
     events = EventPage.objects.annotate(**counts).order_by("-start")
     upcoming = request.GET.get("wanneer") != "geweest"

@@ -44,7 +44,21 @@ AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 PRACTICE_PAGE = Q(content_type__app_label="practices", content_type__model="practicepage")
 # A visitor who does not click the link in their confirmation mail within this time has to
 # register again; `send_event_reminders` (hourly) then removes their name and address.
-CONFIRMATION_EXPIRES_AFTER = timedelta(hours=48)
+CONFIRMATION_EXPIRES_HOURS = 48
+CONFIRMATION_EXPIRES_AFTER = timedelta(hours=CONFIRMATION_EXPIRES_HOURS)
+
+
+def unconfirmed_too_long(now=None, prefix=""):
+    """The one definition of "expired but not yet marked so": a visitor's registration still
+    unconfirmed CONFIRMATION_EXPIRES_AFTER after it was made. `prefix` is the path to the
+    registration ("registrations__" from an event)."""
+    now = now or timezone.now()
+    return Q(
+        **{
+            f"{prefix}status": Registration.Status.PENDING,
+            f"{prefix}created_at__lte": now - CONFIRMATION_EXPIRES_AFTER,
+        }
+    )
 
 
 class EventType(models.TextChoices):
@@ -492,19 +506,11 @@ class RegistrationQuerySet(models.QuerySet):
     def not_expired(self, now=None):
         """What the office lists and counts: not the expired registrations, whose personal data
         the hourly job removed, nor those it has yet to reach."""
-        now = now or timezone.now()
-        return self.exclude(status=Registration.Status.EXPIRED).exclude(
-            status=Registration.Status.PENDING,
-            created_at__lte=now - CONFIRMATION_EXPIRES_AFTER,
-        )
+        return self.exclude(status=Registration.Status.EXPIRED).exclude(unconfirmed_too_long(now))
 
     def unconfirmed_too_long(self, now=None):
         """Visitors who did not confirm their address in time: no longer registered."""
-        now = now or timezone.now()
-        return self.filter(
-            status=Registration.Status.PENDING,
-            created_at__lte=now - CONFIRMATION_EXPIRES_AFTER,
-        )
+        return self.filter(unconfirmed_too_long(now))
 
 
 def new_token():

@@ -141,7 +141,7 @@ def registration_create(
         sessions = _lock_sessions(event, sessions)
         _check_overlap(sessions)
         # A visitor whose earlier registration expired unconfirmed may simply register again.
-        _expire(Registration.objects.unconfirmed_too_long().filter(event=event, email=email))
+        _expire(event=event, email=email)
         existing = _find_active(event, user, email)
         if existing is not None:
             raise AlreadyRegistered(existing)
@@ -277,11 +277,16 @@ def _promote_waitlist(event):
     return promoted
 
 
-def _expire(registrations):
-    """Mark unconfirmed registrations expired and drop the visitor's personal data; the row
-    stays (without name or address) so the link in their mail can say it has expired.
-    A pending registration never held a place, so nobody on the waitlist moves up."""
-    expired = list(registrations.filter(status=Status.PENDING).values_list("pk", flat=True))
+def _expire(now=None, **filters):
+    """Mark the registrations unconfirmed for too long (matching `filters`) expired and drop
+    the visitor's personal data; the row stays (without name or address) so the link in
+    their mail can say it has expired. A pending registration never held a place, so nobody
+    on the waitlist moves up."""
+    expired = list(
+        Registration.objects.unconfirmed_too_long(now)
+        .filter(**filters)
+        .values_list("pk", flat=True)
+    )
     if not expired:
         return 0
     Registration.sessions.through.objects.filter(registration_id__in=expired).delete()
@@ -298,7 +303,7 @@ def registrations_expire_unconfirmed(*, now=None):
     """The hourly job: every visitor registration still unconfirmed after
     CONFIRMATION_EXPIRES_AFTER expires and loses its personal data."""
     with transaction.atomic():
-        return _expire(Registration.objects.unconfirmed_too_long(now))
+        return _expire(now)
 
 
 def registrants_mail(*, event, subject, body, sender=None):

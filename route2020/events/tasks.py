@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 
 from .calendars import event_calendar
-from .models import CONFIRMATION_EXPIRES_AFTER, Registration, Session
+from .models import CONFIRMATION_EXPIRES_HOURS, Registration, Session
 
 Status = Registration.Status
 FOLLOWUP_AFTER = timedelta(days=91)
@@ -77,7 +77,7 @@ def send_email_confirmation(registration_id):
         "confirm_email",
         _("Bevestig je aanmelding: %(title)s"),
         confirm_url=confirm_url,
-        expires_hours=int(CONFIRMATION_EXPIRES_AFTER.total_seconds() // 3600),
+        expires_hours=CONFIRMATION_EXPIRES_HOURS,
     )
 
 

@@ -12,7 +12,7 @@ from route2020.core.pages import public
 from . import services
 from .calendars import event_response, feed_calendar
 from .forms import RegistrationForm, SessionsForm
-from .models import CONFIRMATION_EXPIRES_AFTER, EventPage, Registration
+from .models import CONFIRMATION_EXPIRES_HOURS, EventPage, Registration
 
 
 def feed(request):
@@ -95,7 +95,7 @@ def _expired(request, registration):
         "events/registration_expired.html",
         {
             "event": event,
-            "hours": int(CONFIRMATION_EXPIRES_AFTER.total_seconds() // 3600),
+            "hours": CONFIRMATION_EXPIRES_HOURS,
             "may_register_again": event.live
             and not event.is_past
             and event.registration_state() == "open",
