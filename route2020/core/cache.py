@@ -20,20 +20,32 @@ SKIP_PREFIXES = ("/beheer/", "/account/", "/django-admin/", "/en/account/", "/do
 CACHE_HEADER = "X-Page-Cache"
 
 
-def generation():
-    """The current content generation.
+def read_counter(key):
+    """A generation counter in the cache.
 
-    When the counter is missing (a fresh cache, or evicted by the cache's culling) it restarts
-    from the clock, never from a number used before: pages stored under an old generation
-    can then never be served again.
+    When it is missing (a fresh cache, or evicted by the cache's culling) it restarts from
+    the clock, never from a number used before: what was stored under an old value can then
+    never be read again.
     """
-    value = _request_generation.get()
-    if value is not None:
-        return value
-    value = cache.get(GENERATION_KEY)
+    value = cache.get(key)
     if value is None:
-        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
-        value = cache.get(GENERATION_KEY) or time.time_ns()
+        cache.add(key, time.time_ns(), timeout=None)
+        value = cache.get(key) or time.time_ns()
+    return value
+
+
+def bump_counter(key):
+    try:
+        cache.incr(key)
+    except ValueError:
+        cache.set(key, time.time_ns(), timeout=None)
+
+
+def generation():
+    """The current content generation (read from the cache once per request)."""
+    value = _request_generation.get()
+    if value is None:
+        value = read_counter(GENERATION_KEY)
     return value
 
 
@@ -44,10 +56,7 @@ _request_generation = contextvars.ContextVar("route2020_generation", default=Non
 
 def invalidate(**kwargs):
     _request_generation.set(None)
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+    bump_counter(GENERATION_KEY)
 
 
 def connect_invalidation():
@@ -99,19 +108,11 @@ def _scope_key(scope):
 
 
 def scope_generation(scope):
-    key = _scope_key(scope)
-    value = cache.get(key)
-    if value is None:
-        cache.add(key, time.time_ns(), timeout=None)
-        value = cache.get(key) or time.time_ns()
-    return value
+    return read_counter(_scope_key(scope))
 
 
 def invalidate_scope(scope):
-    try:
-        cache.incr(_scope_key(scope))
-    except ValueError:
-        cache.set(_scope_key(scope), time.time_ns(), timeout=None)
+    bump_counter(_scope_key(scope))
 
 
 def scope_page(request, scope):

@@ -13,12 +13,13 @@ publish does not pay for them either.
 
 import hashlib
 import logging
-import time
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django_tasks import task
+
+from route2020.core.cache import bump_counter, read_counter
 
 GENERATION_KEY = "practices:generation"
 SECONDS = 3600
@@ -26,20 +27,11 @@ logger = logging.getLogger(__name__)
 
 
 def generation():
-    """The current generation; restarts from the clock when the key is lost, never from a
-    number used before (so counts from before a lost key are never read again)."""
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
-        value = cache.get(GENERATION_KEY) or time.time_ns()
-    return value
+    return read_counter(GENERATION_KEY)
 
 
 def invalidate(**kwargs):
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+    bump_counter(GENERATION_KEY)
     if getattr(settings, "PRACTICES_WARM_LISTING", True):
         transaction.on_commit(_enqueue_warm_up)
 
