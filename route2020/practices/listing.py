@@ -22,7 +22,6 @@ from . import listing_cache
 from .models import Kind, PartnerType, PracticePage, PracticePartner, Status
 
 PER_PAGE = 20
-FACET_ID_LIMIT = 5000
 MAX_QUERY_LENGTH = 200
 SORTS = {
     "nieuwste": _("Nieuwste"),
@@ -116,33 +115,7 @@ def search_practices(queryset, q, sort, current):
     }
     if not q:
         return queryset.order_by(*ordering[sort]), queryset
-    if connection.vendor in MATCH_QUERIES:
-        return ranked_search(queryset, q, sort, ordering.get(sort), current)
-    if sort != "relevantie":
-        # The search backend orders only by FilterFields: no pk as tie-breaker.
-        queryset = queryset.order_by(*(f for f in ordering[sort] if not f.endswith("pk")))
-    results = queryset.search(q, order_by_relevance=sort == "relevantie")
-    return results, SearchMatches(results, queryset)
-
-
-class SearchMatches:
-    """All matches of a search, for the facet counts, found once (not once per facet).
-
-    The backend's own queryset of matches (what its facet() uses) is run once for its ids;
-    up to FACET_ID_LIMIT of them become a literal list, more stay a subquery.
-    """
-
-    def __init__(self, results, queryset):
-        self.results = results
-        self.queryset = queryset
-
-    def resolve(self):
-        compiler = self.results.query_compiler
-        matching = compiler.search(compiler.get_config(self.results.backend), None, None)
-        ids = list(matching.order_by().values_list("pk", flat=True)[: FACET_ID_LIMIT + 1])
-        if len(ids) <= FACET_ID_LIMIT:
-            return PracticePage.objects.filter(pk__in=ids)
-        return self.queryset.filter(pk__in=matching.order_by().values("pk"))
+    return ranked_search(queryset, q, sort, ordering.get(sort), current)
 
 
 class CountedPaginator(Paginator):
