@@ -161,11 +161,6 @@ def practice_fields(rng, number, organisation_name="", place=""):
     }
 
 
-def page_place(page, organisation):
-    """The town a generated practice happens in (its title ends with "in <town>")."""
-    return organisation.municipality or page.title.rsplit(" in ", 1)[-1]
-
-
 def create_practices(index, count, *, themes, organisations, rng=None, start_number=0, batch=1000):
     """Append `count` live practices under `index`, with themes, partners and steps."""
     from wagtail.models import Page
@@ -180,11 +175,11 @@ def create_practices(index, count, *, themes, organisations, rng=None, start_num
     created = 0
     while created < count:
         size = min(batch, count - created)
-        pages, page_organisations = [], []
+        pages, places = [], []
         for offset in range(size):
             number = start_number + created + offset
             organisation = organisations[number % len(organisations)]
-            place = organisation.municipality or ""
+            place = organisation.municipality or rng.choice(PLACES)
             fields = practice_fields(rng, number, organisation.name, place)
             published = timezone.make_aware(
                 datetime.combine(fields["start_date"], time(9)) + timedelta(days=30)
@@ -208,10 +203,10 @@ def create_practices(index, count, *, themes, organisations, rng=None, start_num
             )
             position += 1
             pages.append(page)
-            page_organisations.append(organisation)
+            places.append(place)
         _insert(pages)
         theme_rows, partner_rows, step_rows = [], [], []
-        for page, organisation in zip(pages, page_organisations, strict=True):
+        for page, place in zip(pages, places, strict=True):
             for theme in rng.sample(themes, rng.choice([1, 1, 2, 3])):
                 theme_rows.append(theme_through(practicepage_id=page.pk, themepage_id=theme.pk))
             for partner_type in rng.sample(PartnerType.values, rng.choice([1, 2, 3])):
@@ -219,7 +214,7 @@ def create_practices(index, count, *, themes, organisations, rng=None, start_num
                     PracticePartner(
                         practice_id=page.pk,
                         partner_type=partner_type,
-                        name=f"{partner_type.capitalize()} {page_place(page, organisation)}",
+                        name=f"{partner_type.capitalize()} {place}",
                     )
                 )
             for order, (title, text) in enumerate(rng.sample(STEPS, rng.randint(3, 6))):
