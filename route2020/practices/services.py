@@ -212,15 +212,21 @@ def _store_uploads(data, cleaned):
         data.setdefault("documents", []).append(stored.pk)
 
 
+def step_form_kwargs(submission, step):
+    """What a step's form needs from earlier steps: the status and kind chosen in step 1
+    decide what step 4 requires."""
+    if step != "resultaten":
+        return {}
+    basis = submission.data.get("basis", {})
+    return {"status": basis.get("status", ""), "kind": basis.get("kind", "")}
+
+
 def step_errors(submission):
-    """Validate every step again: the status chosen in step 1 decides what step 4 requires."""
+    """Validate every step again."""
     errors = {}
     data = submission.data
-    basis = data.get("basis", {})
-    results_kwargs = {"status": basis.get("status", ""), "kind": basis.get("kind", "")}
     for name, (_label, form_class) in STEPS.items():
-        kwargs = results_kwargs if name == "resultaten" else {}
-        form = form_class(data=data.get(name) or {}, **kwargs)
+        form = form_class(data=data.get(name) or {}, **step_form_kwargs(submission, name))
         if name == "bijlagen":
             continue
         if name not in data or not form.is_valid():

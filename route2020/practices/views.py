@@ -42,10 +42,7 @@ def submission_start(request):
 
 def _form_for(submission, step, data=None, files=None):
     form_class = STEPS[step][1]
-    kwargs = {}
-    if step == "resultaten":
-        basis = submission.data.get("basis", {})
-        kwargs = {"status": basis.get("status", ""), "kind": basis.get("kind", "")}
+    kwargs = services.step_form_kwargs(submission, step)
     if data is not None:
         return form_class(data=data, files=files, **kwargs)
     raw = submission.data.get("raw", {}).get(step)
