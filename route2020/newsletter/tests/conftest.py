@@ -109,3 +109,19 @@ def send_issue(issue, django_capture_on_commit_callbacks):
 
     with django_capture_on_commit_callbacks(execute=True):
         return services.start_sending(issue=issue)
+
+
+def mark_sent(issue, days_ago=0):
+    """Online without sending: a dispatch that finished sending `days_ago` days ago."""
+    import datetime
+
+    from django.utils import timezone
+
+    from route2020.newsletter.models import Dispatch
+
+    return Dispatch.objects.create(
+        issue=issue,
+        status=Dispatch.Status.SENT,
+        started_at=timezone.now() - datetime.timedelta(days=days_ago),
+        finished_at=timezone.now(),
+    )

@@ -1,19 +1,9 @@
 import pytest
-from django.utils import timezone
 
-from route2020.newsletter.models import Dispatch, NewsletterIssuePage
-from route2020.newsletter.tests.conftest import send_issue
+from route2020.newsletter.models import NewsletterIssuePage
+from route2020.newsletter.tests.conftest import mark_sent, send_issue
 
 pytestmark = pytest.mark.django_db
-
-
-def mark_sent(issue, days_ago=0):
-    Dispatch.objects.create(
-        issue=issue,
-        status=Dispatch.Status.SENT,
-        started_at=timezone.now() - timezone.timedelta(days=days_ago),
-        finished_at=timezone.now(),
-    )
 
 
 def test_issue_is_online_only_once_sent(

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from route2020.core.demo.load import child
 from route2020.newsletter.models import Dispatch
+from route2020.newsletter.tests.conftest import mark_sent
 
 pytestmark = pytest.mark.django_db
 
@@ -23,15 +24,6 @@ ARCHIVE_QUERIES = 5
 ISSUE_QUERIES = 6
 # with practices too: their table and their organisations (before: one per practice)
 ISSUE_QUERIES_WITH_PRACTICES = 8
-
-
-def mark_sent(issue, days_ago=0):
-    Dispatch.objects.create(
-        issue=issue,
-        status=Dispatch.Status.SENT,
-        started_at=timezone.now() - datetime.timedelta(days=days_ago),
-        finished_at=timezone.now(),
-    )
 
 
 @pytest.fixture
