@@ -8,7 +8,6 @@ from wagtail.search import index
 
 from route2020.core.blocks import BodyBlock
 from route2020.core.models import BasePage
-from route2020.core.pages import with_generation
 
 
 class GroupPage(BasePage):
@@ -28,9 +27,6 @@ class GroupPage(BasePage):
     class Meta:
         verbose_name = _("groep")
         verbose_name_plural = _("groepen")
-
-    def get_cache_key_components(self):
-        return with_generation(super().get_cache_key_components())
 
     def get_members(self):
         return self.members.select_related("organisation")

@@ -9,7 +9,7 @@ from wagtail.search import index
 
 from route2020.core.blocks import BodyBlock
 from route2020.core.models import BasePage
-from route2020.core.pages import public, with_generation
+from route2020.core.pages import public
 
 NEWS_PER_PAGE = 10
 
@@ -20,9 +20,6 @@ class NewsIndexPage(BasePage):
 
     class Meta:
         verbose_name = _("nieuwsoverzicht")
-
-    def get_cache_key_components(self):
-        return with_generation(super().get_cache_key_components())
 
     def get_news(self):
         return public(NewsItemPage.objects.child_of(self).live()).order_by("-date", "-pk")
@@ -85,9 +82,6 @@ class NewsItemPage(BasePage):
         verbose_name_plural = _("nieuwsberichten")
         # Every listing (index, home, feed) sorts newest first: ORDER BY date DESC, pk DESC.
         indexes = [models.Index(fields=["date", "page_ptr"], name="news_item_date_idx")]
-
-    def get_cache_key_components(self):
-        return with_generation(super().get_cache_key_components())
 
     @property
     def display_date(self):

@@ -6,7 +6,7 @@ from wagtail.search import index
 
 from route2020.core.blocks import BodyBlock
 from route2020.core.models import BasePage
-from route2020.core.pages import public, with_generation
+from route2020.core.pages import public
 
 
 class ThemeIndexPage(BasePage):
@@ -15,9 +15,6 @@ class ThemeIndexPage(BasePage):
 
     class Meta:
         verbose_name = _("themaoverzicht")
-
-    def get_cache_key_components(self):
-        return with_generation(super().get_cache_key_components())
 
     def get_themes(self):
         return public(ThemePage.objects.child_of(self).live()).order_by("number", "path")
@@ -50,9 +47,6 @@ class ThemePage(BasePage):
         verbose_name_plural = _("thema's")
         # The index lists themes by number.
         indexes = [models.Index(fields=["number"], name="theme_number_idx")]
-
-    def get_cache_key_components(self):
-        return with_generation(super().get_cache_key_components())
 
     @property
     def label(self):
