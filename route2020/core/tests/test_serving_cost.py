@@ -22,18 +22,6 @@ def uncached_pages_with_the_site_middleware(settings):
 
 
 @pytest.fixture
-def about(home):
-    return child(
-        home,
-        ContentPage,
-        "over-route-2020",
-        title="Over Route 2020",
-        show_in_menus=True,
-        intro="Van, voor en door de bibliotheken.",
-    )
-
-
-@pytest.fixture
 def secret(about):
     page = child(about, ContentPage, "besloten", title="Besloten stukken", intro="Geheim.")
     child(page, ContentPage, "notulen", title="Notulen", intro="Nog geheimer.")

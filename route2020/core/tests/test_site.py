@@ -13,19 +13,6 @@ from route2020.core.tests.factories import PASSWORD
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def about(home):
-    return child(
-        home,
-        ContentPage,
-        "over-route-2020",
-        title="Over Route 2020",
-        show_in_menus=True,
-        intro="Van, voor en door de bibliotheken.",
-        body=[("paragraph", "<p>Een <a href='https://example.org/x'>link</a>.</p>")],
-    )
-
-
 def test_content_page_shows_last_update_print_button_and_skip_link(about, client):
     html = client.get("/over-route-2020/").content.decode()
     about.refresh_from_db()
