@@ -183,23 +183,15 @@ def add_page(parent, page):
 def index_pages():
     """Fill the search index for every page (saving only queues indexing tasks)."""
     from wagtail.models import get_page_models
-    from wagtail.search.backends import get_search_backends
+
+    from route2020.search.indexing import index_in_bulk
 
     tables = set(connection.introspection.table_names())
-    for backend in get_search_backends(with_auto_update=True):
-        for model in get_page_models():
-            if model._meta.db_table not in tables or not model.get_search_fields():
-                continue  # a model still without its migration, in a working tree
-            # Like `update_index`: only what the model indexes (a Reisflits once it is sent).
-            queryset = model.get_indexed_objects().order_by("pk")
-            batch = []
-            for page in queryset.iterator(chunk_size=500):
-                batch.append(page)
-                if len(batch) == 500:
-                    backend.add_bulk(model, batch)
-                    batch = []
-            if batch:
-                backend.add_bulk(model, batch)
+    for model in get_page_models():
+        if model._meta.db_table not in tables or not model.get_search_fields():
+            continue  # a model still without its migration, in a working tree
+        # Like `update_index`: only what the model indexes (a Reisflits once it is sent).
+        index_in_bulk(model, model.get_indexed_objects().order_by("pk"))
 
 
 # --- the page types --------------------------------------------------------------------------
