@@ -180,6 +180,13 @@ def add_page(parent, page):
     return page
 
 
+def add_index(build, model, *, title, slug, sentences=1):
+    """A section's index page below the home page, in the menu, with a short intro."""
+    intro = paragraph(build.rng, sentences)
+    page = model(title=title, slug=slug, intro=intro, show_in_menus=True)
+    return add_page(build.pages["home"], page)
+
+
 def index_pages():
     """Fill the search index for every page (saving only queues indexing tasks)."""
     from wagtail.models import get_page_models
@@ -236,12 +243,7 @@ def generate_home(build, n):
 def generate_theme_index(build, n):
     from route2020.themes.models import ThemeIndexPage, ThemePage
 
-    index = add_page(
-        build.pages["home"],
-        ThemeIndexPage(
-            title="Thema's", slug="themas", intro=paragraph(build.rng, 2), show_in_menus=True
-        ),
-    )
+    index = add_index(build, ThemeIndexPage, title="Thema's", slug="themas", sentences=2)
     build.pages["theme index"] = index
     build.pages["themes"] = [
         add_page(
@@ -269,12 +271,7 @@ def generate_themes(build, n):
 def generate_news_index(build, n):
     from route2020.news.models import NewsIndexPage
 
-    build.pages["news index"] = add_page(
-        build.pages["home"],
-        NewsIndexPage(
-            title="Nieuws", slug="nieuws", intro=paragraph(build.rng, 1), show_in_menus=True
-        ),
-    )
+    build.pages["news index"] = add_index(build, NewsIndexPage, title="Nieuws", slug="nieuws")
 
 
 def sample_news(build):
@@ -379,14 +376,8 @@ def generate_event_index(build, n):
     from route2020.core.models import Province
     from route2020.events.models import EventIndexPage
 
-    build.pages["event index"] = add_page(
-        build.pages["home"],
-        EventIndexPage(
-            title="Bijeenkomsten",
-            slug="bijeenkomsten",
-            intro=paragraph(build.rng, 1),
-            show_in_menus=True,
-        ),
+    build.pages["event index"] = add_index(
+        build, EventIndexPage, title="Bijeenkomsten", slug="bijeenkomsten"
     )
     build.pages["province slug"] = Province.objects.order_by("code").values_list("slug", flat=True)[
         3
@@ -527,14 +518,8 @@ def generate_events(build, n):
 def generate_newsletter_index(build, n):
     from route2020.newsletter.models import NewsletterIndexPage
 
-    build.pages["newsletter index"] = add_page(
-        build.pages["home"],
-        NewsletterIndexPage(
-            title="Reisflitsen",
-            slug="reisflitsen",
-            intro=paragraph(build.rng, 1),
-            show_in_menus=True,
-        ),
+    build.pages["newsletter index"] = add_index(
+        build, NewsletterIndexPage, title="Reisflitsen", slug="reisflitsen"
     )
 
 
