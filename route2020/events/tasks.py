@@ -29,31 +29,25 @@ def _send(registration, template, subject, attach_ics=False, **extra):
     """Subject and body in the language the person registered in. A lazy `subject` is
     translated here and gets the event's title as %(title)s; a plain one (the office's own
     mail) is sent as it is."""
+    event = registration.event
     with translation.override(registration.language or settings.LANGUAGE_CODE):
         if isinstance(subject, Promise):
-            subject = str(subject) % {"title": registration.event.title}
-        _render_and_send(registration, template, subject, attach_ics, **extra)
-
-
-def _render_and_send(registration, template, subject, attach_ics, **extra):
-    context = {
-        "registration": registration,
-        "event": registration.event,
-        "event_url": registration.event.get_full_url(),
-        "personal_url": absolute(registration.get_personal_url()),
-        **extra,
-    }
-    message = EmailMessage(
-        subject=f"[Route 2020] {subject}",
-        body=render_to_string(f"events/mail/{template}.txt", context),
-        to=[registration.email],
-    )
-    if attach_ics:
-        message.attach(
-            f"{registration.event.slug}.ics",
-            event_calendar(registration.event, context["event_url"]),
-            "text/calendar",
+            subject = str(subject) % {"title": event.title}
+        event_url = event.get_full_url()
+        context = {
+            "registration": registration,
+            "event": event,
+            "event_url": event_url,
+            "personal_url": absolute(registration.get_personal_url()),
+            **extra,
+        }
+        message = EmailMessage(
+            subject=f"[Route 2020] {subject}",
+            body=render_to_string(f"events/mail/{template}.txt", context),
+            to=[registration.email],
         )
+        if attach_ics:
+            message.attach(f"{event.slug}.ics", event_calendar(event, event_url), "text/calendar")
     message.send()
 
 
@@ -147,12 +141,17 @@ def expire_unconfirmed_registrations():
 def send_event_reminders():
     """Reminders for events starting within the next 24 hours; each registration gets one."""
     now = timezone.now()
-    due = Registration.objects.select_related("event").filter(
-        status=Status.CONFIRMED,
-        reminder_sent_at__isnull=True,
-        event__live=True,
-        event__start__gt=now,
-        event__start__lte=now + timedelta(days=1),
+    # The mail lists the person's sessions (mail/_event.txt): fetched for all at once.
+    due = (
+        Registration.objects.select_related("event")
+        .prefetch_related("sessions")
+        .filter(
+            status=Status.CONFIRMED,
+            reminder_sent_at__isnull=True,
+            event__live=True,
+            event__start__gt=now,
+            event__start__lte=now + timedelta(days=1),
+        )
     )
     sent = 0
     for registration in due:

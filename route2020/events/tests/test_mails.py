@@ -72,3 +72,28 @@ def test_no_followup_before_three_months(home, make_event, make_user, mailoutbox
     mailoutbox.clear()
     assert send_practice_followups.call() == 0
     assert not mailoutbox
+
+
+@pytest.mark.django_db
+def test_reminders_read_the_sessions_of_all_registrations_at_once(
+    make_event, make_user, mailoutbox
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    event = make_event(
+        title="Morgen", start=timezone.now() + timedelta(hours=20), sessions=[("Parel", 1, 1, None)]
+    )
+    session = event.sessions.get()
+    for _number in range(3):
+        services.registration_create(event=event, user=make_user(), sessions=[session])
+    mailoutbox.clear()
+    with CaptureQueriesContext(connection) as queries:
+        assert send_event_reminders.call() == 3
+    session_reads = [
+        query["sql"]
+        for query in queries.captured_queries
+        if query["sql"].startswith("SELECT") and "events_registration_sessions" in query["sql"]
+    ]
+    assert len(session_reads) == 1
+    assert all("Parel" in mail.body for mail in mailoutbox)
