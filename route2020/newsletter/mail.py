@@ -23,7 +23,7 @@ def issue_context(issue):
     index = NewsletterIndexPage.objects.live().first()
     return {
         "issue": issue,
-        "entries": issue.get_entries(),
+        "entries": issue.entries,
         "online_url": issue.full_url if issue.live else None,
         "index_url": index.full_url if index else links.absolute("/"),
         "unsubscribe_url": UNSUBSCRIBE_MARK,

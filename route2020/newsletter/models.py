@@ -201,13 +201,9 @@ class NewsletterIssuePage(BasePage):
     def chosen_page_ids(self):
         """The ids of the chosen pages, read from the stored data: loading the blocks would
         fetch every chosen page once more (the page chooser's own query per kind of item)."""
-        ids = []
-        for block in self.items.raw_data:
-            value = block.get("value") or {}
-            page = value.get("page")
-            if page:
-                ids.append(getattr(page, "pk", page))
-        return ids
+        return [
+            block["value"]["page"] for block in self.items.raw_data if block["value"].get("page")
+        ]
 
     # Foreign keys the card of a chosen page shows (a practice's meta line names its
     # organisation); fetched with one query per kind instead of one per page.
@@ -232,10 +228,9 @@ class NewsletterIssuePage(BasePage):
         }
         entries = []
         for block in self.items.raw_data:
-            value = block.get("value") or {}
-            page = value.get("page")
-            live = pages.get(getattr(page, "pk", page)) if page else None
-            if live is None or block.get("type") not in labels:
+            value = block["value"]
+            live = pages.get(value.get("page"))
+            if live is None or block["type"] not in labels:
                 continue
             entries.append(
                 {
@@ -253,9 +248,6 @@ class NewsletterIssuePage(BasePage):
                 }
             )
         return entries
-
-    def get_entries(self):
-        return self.entries
 
     def archive_url(self, request=None):
         """The archive and sign-up page: this page's parent, whose URL is this page's URL
