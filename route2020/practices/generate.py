@@ -256,15 +256,7 @@ def _insert(pages):
 
 def index_practices(pages=None):
     """Fill the search index (bulk writes skip the signals that would do it)."""
-    from wagtail.search.backends import get_search_backends
+    from route2020.search.indexing import index_in_bulk
 
     queryset = pages if pages is not None else PracticePage.objects.order_by("pk")
-    for backend in get_search_backends(with_auto_update=True):
-        batch = []
-        for page in queryset.iterator(chunk_size=1000):
-            batch.append(page)
-            if len(batch) == 1000:
-                backend.add_bulk(PracticePage, batch)
-                batch = []
-        if batch:
-            backend.add_bulk(PracticePage, batch)
+    index_in_bulk(PracticePage, queryset, batch_size=1000)
