@@ -223,13 +223,13 @@ class Database:
         return [pid for (pid,) in rows]
 
     def analyze(self):
-        """What autovacuum does after a bulk load; without it PostgreSQL plans for empty
-        tables (nested loops over the search index)."""
-        if self.vendor == "postgresql":
-            from django.db import connection
+        """What autovacuum does on PostgreSQL after a bulk load, and what SQLite's planner
+        needs to know the tables' sizes; without it both plan as if the tables were empty
+        (PostgreSQL: nested loops over the search index)."""
+        from django.db import connection
 
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
 
     def drop(self):
         if self.vendor == "postgresql" and not self.keep:

@@ -136,15 +136,6 @@ def request_paths():
     }
 
 
-def analyze():
-    """What autovacuum does on PostgreSQL after a bulk load, and what SQLite's planner needs
-    to know the tables' sizes; without it both plan as if the tables were empty."""
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
-
-
 def cold_ms(urls):
     """The first request for each URL after a publish, when nothing is cached: facet counts
     and search ranking are computed (median, in this process). The warm-up task after a
@@ -332,7 +323,7 @@ def main(argv=None):
                     database.save_template()
                     use_database(database)
                 build(scale)
-                analyze()
+                database.analyze()
                 print(f"    content ready in {time.perf_counter() - started:.0f} s", flush=True)
             paths[scale] = request_paths()
             in_process_rows[scale] = in_process(paths[scale])
