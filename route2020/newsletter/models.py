@@ -106,10 +106,10 @@ class NewsletterIndexPage(BasePage):
         if request.method == "POST":
             from . import services
             from .forms import SubscribeForm
-            from .views import client_ip, over_limit
+            from .views import client_ip
 
             form = SubscribeForm(request.POST)
-            if form.is_valid() and over_limit(
+            if form.is_valid() and services.over_limit(
                 f"newsletter:signup:ip:{client_ip(request)}",
                 services.setting("SIGNUPS_PER_IP_PER_HOUR", 20),
                 3600,

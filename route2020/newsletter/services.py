@@ -75,16 +75,21 @@ def parallel_tasks():
 # Subscribing ---------------------------------------------------------------------------
 
 
+def over_limit(key, limit, seconds):
+    """Count one more use of `key`; true once more than `limit` in the window of `seconds`."""
+    cache.add(key, 0, timeout=seconds)
+    try:
+        return cache.incr(key) > limit
+    except ValueError:  # the key expired between add and incr
+        cache.set(key, 1, timeout=seconds)
+        return 1 > limit
+
+
 def _mail_allowed(email):
     """At most a few mails an hour to one address, so the form cannot be used to flood it."""
-    key = f"newsletter:signup-mail:{email.lower()}"
-    cache.add(key, 0, timeout=60 * 60)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, timeout=60 * 60)
-        count = 1
-    return count <= setting("SIGNUP_MAILS_PER_HOUR", 3)
+    return not over_limit(
+        f"newsletter:signup-mail:{email.lower()}", setting("SIGNUP_MAILS_PER_HOUR", 3), 60 * 60
+    )
 
 
 @transaction.atomic

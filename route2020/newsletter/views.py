@@ -2,7 +2,6 @@
 
 import logging
 
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404
@@ -113,15 +112,6 @@ def client_ip(request):
         return request.META.get("REMOTE_ADDR", "")
 
 
-def over_limit(key, limit, seconds):
-    cache.add(key, 0, timeout=seconds)
-    try:
-        return cache.incr(key) > limit
-    except ValueError:
-        cache.set(key, 1, timeout=seconds)
-        return False
-
-
 def tip_page(request):
     try:
         page_id = int(request.GET.get("pagina", ""))
@@ -142,7 +132,7 @@ def tip(request):
     limited = False
     if request.method == "POST" and form.is_valid():
         recipient = form.cleaned_data["recipient"].lower()
-        from .services import setting
+        from .services import over_limit, setting
 
         limited = over_limit(
             f"newsletter:tip:ip:{client_ip(request)}", setting("TIP_PER_IP_PER_HOUR", 10), 3600
