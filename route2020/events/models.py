@@ -372,7 +372,10 @@ class EventPage(RoutablePageMixin, BasePage):
                     "registrations", filter=Q(registrations__status=Registration.Status.CONFIRMED)
                 )
             )
-            .prefetch_related(Prefetch("practices", queryset=Page.objects.live().order_by("title")))
+            .prefetch_related(
+                # Like the report's presented_practices: no practice behind a view restriction.
+                Prefetch("practices", queryset=public(Page.objects.live()).order_by("title"))
+            )
             .order_by("start", "sort_order")
         )
 

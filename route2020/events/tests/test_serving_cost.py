@@ -177,3 +177,13 @@ def test_cached_fragments_keep_free_places_and_personal_state_live(make_event, m
     assert "Je bent aangemeld." in html and 'href="https://meet.example.org/x"' in html
     html = outsider.get(members_event.url).content.decode()
     assert "Je bent aangemeld." not in html and "De link krijg je na aanmelding." in html
+
+
+def test_the_programme_leaves_out_a_practice_behind_a_view_restriction(client, with_events):
+    from wagtail.models import Page, PageViewRestriction
+
+    event = with_events(1, days=10)[0]
+    practice = Page.objects.get(title="Taalhuis")
+    assert "Praktijkvoorbeeld: Taalhuis" in client.get(event.url).content.decode()
+    PageViewRestriction.objects.create(page=practice, restriction_type="login")
+    assert "Taalhuis" not in client.get(event.url).content.decode()
