@@ -23,9 +23,6 @@ class RegistrationPermissionPolicy(ModelPermissionPolicy):
             return False
         return super().user_has_permission(user, action)
 
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
 
 class RegistrationAdminForm(forms.ModelForm):
     class Meta:
@@ -79,13 +76,11 @@ class RegistrationViewSet(ModelViewSet):
     list_export = ["event", "name", "email", "organisation_name", "status", "created_at"]
     export_filename = "aanmeldingen"
     search_fields = ["name", "email", "organisation_name"]
-    form_fields = ["name", "email", "organisation_name"]
+    ordering = ["-created_at"]
+    copy_view_enabled = False
 
     def get_form_class(self, for_update=False):
         return RegistrationAdminForm
-
-    ordering = ["-created_at"]
-    copy_view_enabled = False
 
 
 register_permission_policy(Registration, RegistrationPermissionPolicy(Registration))
