@@ -30,7 +30,7 @@ class EventsConfig(AppConfig):
 def registration_changed(sender, instance, **kwargs):
     from route2020.core.cache import invalidate_scope
 
-    from .models import Registration
+    from .models import Registration, event_cache_scope
 
     if isinstance(instance, Registration) and instance.event_id:
-        invalidate_scope(f"event:{instance.event_id}")
+        invalidate_scope(event_cache_scope(instance.event_id))

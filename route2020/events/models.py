@@ -61,6 +61,11 @@ def unconfirmed_too_long(now=None, prefix=""):
     )
 
 
+def event_cache_scope(event_id):
+    """The page cache scope of one event's page; a registration for it renews that page."""
+    return f"event:{event_id}"
+
+
 class EventType(models.TextChoices):
     NATIONAL = "landelijk", _("Landelijke bijeenkomst")
     SHARING = "deel-je-rijk", _("Deel-je-rijk-sessie")
@@ -325,7 +330,7 @@ class EventPage(RoutablePageMixin, BasePage):
     def cache_scope(self):
         """Free places change with every registration, not with a publish: the page cache
         keeps this page until the next registration for this event (route2020.core.cache)."""
-        return f"event:{self.pk}"
+        return event_cache_scope(self.pk)
 
     def serve(self, request, *args, **kwargs):
         scope_page(request, self.cache_scope)
