@@ -9,9 +9,11 @@ so every cached page is stale at once: no list of keys to keep, nothing to purge
 import contextvars
 import hashlib
 import time
+from functools import partial
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.utils.cache import patch_vary_headers
 
 GENERATION_KEY = "pagecache:generation"
@@ -112,7 +114,9 @@ def scope_generation(scope):
 
 
 def invalidate_scope(scope):
-    bump_counter(_scope_key(scope))
+    """Move the scope once the change is committed (at once outside a transaction): moved
+    earlier, a request that still reads the old data would store it under the new value."""
+    transaction.on_commit(partial(bump_counter, _scope_key(scope)))
 
 
 def scope_page(request, scope):

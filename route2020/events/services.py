@@ -15,8 +15,6 @@ from django.db.models import Count, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from route2020.core.cache import invalidate_scope
-
 from . import tasks
 from .models import EventPage, Registration, Session
 
@@ -33,13 +31,6 @@ class AlreadyRegistered(ValidationError):
 
 def _queue(task, *args):
     transaction.on_commit(partial(task.enqueue, *args))
-
-
-def _refresh_event_page(event):
-    """Free places show on the event page; the chosen sessions change them without a save
-    of the registration row, so its cached copy is renewed once the change is committed
-    (only this event's page: route2020.core.cache scopes)."""
-    transaction.on_commit(partial(invalidate_scope, event.cache_scope))
 
 
 def _lock_event(event):
@@ -172,7 +163,6 @@ def registration_create(
         except IntegrityError:
             raise AlreadyRegistered(_find_active(event, user, email)) from None
         registration.sessions.set(sessions)
-        _refresh_event_page(event)
         if status == Status.PENDING:
             _queue(tasks.send_email_confirmation, registration.pk)
         else:
@@ -236,7 +226,6 @@ def registration_change_sessions(*, registration, sessions):
                 )
         registration.sessions.set(sessions)
         _promote_waitlist(event)
-        _refresh_event_page(event)
     return registration
 
 
