@@ -187,3 +187,12 @@ def test_the_programme_leaves_out_a_practice_behind_a_view_restriction(client, w
     assert "Praktijkvoorbeeld: Taalhuis" in client.get(event.url).content.decode()
     PageViewRestriction.objects.create(page=practice, restriction_type="login")
     assert "Taalhuis" not in client.get(event.url).content.decode()
+
+
+@pytest.mark.django_db
+def test_the_cached_parts_are_kept_per_language(client, make_event):
+    """The fragments vary on the language: the English page never shows the Dutch copy."""
+    event = make_event()
+    assert "<dt>Wanneer</dt>" in client.get(event.url).content.decode()
+    english = client.get(f"/en{event.url}").content.decode()
+    assert "<dt>When</dt>" in english and "<dt>Wanneer</dt>" not in english
