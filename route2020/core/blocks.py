@@ -1,9 +1,14 @@
 """StreamField blocks shared by every content page."""
 
+import html
+import re
+
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.rich_text import RichText
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
 
@@ -92,3 +97,27 @@ class BodyBlock(blocks.StreamBlock):
     quote = QuoteBlock()
     link_list = LinkListBlock()
     document = DocumentBlock()
+
+
+FIRST_PARAGRAPH = re.compile(r"^\s*<p[^>]*>(.*?)</p>", re.DOTALL)
+
+
+def _plain(text):
+    return " ".join(html.unescape(strip_tags(text)).split())
+
+
+def drop_repeated_lead(body, intro):
+    """`body` as a list of blocks, without a first paragraph whose text is exactly `intro`."""
+    children = list(body)
+    lead = _plain(intro or "")
+    if not children or not lead or children[0].block_type != "paragraph":
+        return children
+    first = children[0]
+    source = first.value.source if isinstance(first.value, RichText) else str(first.value)
+    match = FIRST_PARAGRAPH.match(source)
+    if not match or _plain(match.group(1)) != lead:
+        return children
+    rest = source[match.end() :]
+    if not _plain(rest):
+        return children[1:]
+    return [blocks.StreamValue.StreamChild(first.block, RichText(rest), id=first.id), *children[1:]]

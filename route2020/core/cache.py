@@ -1,20 +1,37 @@
 """The anonymous page cache.
 
 Whole responses for anonymous GET requests are kept in the default cache, keyed on path,
-query string and the visitor's cookie choice (the language is part of the path). Publishing,
-unpublishing or deleting any page, or saving a snippet or setting, moves a generation counter
-so every cached page is stale at once: no list of keys to keep, nothing to purge by hand.
+the query parameters pages read and the visitor's cookie choice (the language is part of the
+path). Publishing, unpublishing or deleting any page, or saving a snippet or setting, moves a
+generation counter so every cached page is stale at once: no list of keys to keep, nothing to
+purge by hand.
+
+Query parameters: apps declare the ones their pages read (`read_query_parameters`, from
+AppConfig.ready); only those are part of the key, so `/?utm_source=...`, `?fbclid=...` or a
+random `?x=1` is served the cached page and adds no entry. While a page is rendered on a miss
+its `request.GET` notes what the page reads, and the response is stored only when the key
+holds exactly that: a page reading an undeclared parameter is not stored (and a warning
+names it), and a declared parameter the page does not read (`/?pagina=7` on the home page)
+adds no entry either.
 """
 
 import contextvars
 import hashlib
+import logging
+import math
 import time
 from functools import partial
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
+from django.http import QueryDict
+from django.utils import timezone
 from django.utils.cache import patch_vary_headers
+
+logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "pagecache:generation"
 CONSENT_COOKIE = "r2020_cookies"
@@ -29,11 +46,18 @@ def read_counter(key):
     the clock, never from a number used before: what was stored under an old value can then
     never be read again.
     """
-    value = cache.get(key)
+    value = _read_counter(key)
     if value is None:
         cache.add(key, time.time_ns(), timeout=None)
         value = cache.get(key) or time.time_ns()
     return value
+
+
+def _read_counter(key):
+    """The embedded cache answers from memory while its file has not changed
+    (core/embedded_cache.py); other caches read it."""
+    get_counter = getattr(cache, "get_counter", None)
+    return get_counter(key) if get_counter is not None else cache.get(key)
 
 
 def bump_counter(key):
@@ -57,6 +81,20 @@ _request_generation = contextvars.ContextVar("route2020_generation", default=Non
 
 
 def invalidate(**kwargs):
+    """Make every cached page stale: now, and again once the change is committed.
+
+    Moved only now, a request reading the old data while the transaction is still open would
+    store it under the new generation and serve it after the commit; moved only after the
+    commit, the request that made the change would still be served the old pages. Outside a
+    transaction the commit has happened: one move.
+    """
+    using = kwargs.get("using") or "default"
+    _move_generation()
+    if transaction.get_connection(using).in_atomic_block:
+        transaction.on_commit(_move_generation, using=using)
+
+
+def _move_generation():
     _request_generation.set(None)
     bump_counter(GENERATION_KEY)
 
@@ -121,8 +159,11 @@ def invalidate_scope(scope):
 
 def scope_page(request, scope):
     """Mark the response being made as depending on `scope`; read before rendering, so a
-    change during the rendering leaves the stored copy stale, never fresh."""
-    request._page_cache_scope = (scope, scope_generation(scope))
+    change during the rendering leaves the stored copy stale, never fresh. Returns the
+    scope's generation, for what the page keeps per scope itself (an event's programme)."""
+    value = scope_generation(scope)
+    request._page_cache_scope = (scope, value)
+    return value
 
 
 class ScopedResponse:
@@ -137,9 +178,152 @@ class ScopedResponse:
         return scope_generation(self.scope) == self.generation
 
 
+def cache_until(request, moment):
+    """The response being made changes by itself at `moment` (an event's registration opens
+    or closes, the event ends): the page cache keeps it no longer than that."""
+    current = getattr(request, "_page_cache_until", None)
+    if current is None or moment < current:
+        request._page_cache_until = moment
+
+
+def store_seconds(request):
+    """How long to keep the response: PAGE_CACHE_SECONDS, or less up to `cache_until`'s
+    moment; 0 when that has passed (not stored)."""
+    seconds = settings.PAGE_CACHE_SECONDS
+    until = getattr(request, "_page_cache_until", None)
+    if until is not None:
+        seconds = min(seconds, math.floor((until - timezone.now()).total_seconds()))
+    return max(seconds, 0)
+
+
+def consent_choice(request):
+    """The answer to the cookie question: "ja", "nee" or "" (any other value counts as none,
+    so a made-up cookie value cannot make the cache keep extra copies)."""
+    value = request.COOKIES.get(CONSENT_COOKIE, "")
+    return value if value in ("ja", "nee") else ""
+
+
+# --- query parameters --------------------------------------------------------------------------
+
+QUERY_PARAMETERS = set()
+
+
+def read_query_parameters(*names):
+    """Declare query parameters that pages of an app read (AppConfig.ready)."""
+    QUERY_PARAMETERS.update(names)
+
+
+class ReadTrackingQueryDict(QueryDict):
+    """request.GET while a page is rendered for the cache: notes the parameters it reads."""
+
+    def __init__(self, query_string=None, mutable=False, encoding=None):
+        super().__init__(query_string, mutable=mutable, encoding=encoding)
+        self.names_read = set()
+        self.read_all = False
+
+    @classmethod
+    def of(cls, original):
+        tracking = cls(mutable=True, encoding=original.encoding)
+        for name, values in dict.items(original):
+            dict.__setitem__(tracking, name, list(values))
+        tracking._mutable = False
+        return tracking
+
+    def _note(self, key):
+        self.names_read.add(key)
+
+    def _note_all(self):
+        self.read_all = True
+
+    def __getitem__(self, key):
+        self._note(key)
+        return super().__getitem__(key)
+
+    def __contains__(self, key):
+        self._note(key)
+        return super().__contains__(key)
+
+    def get(self, key, default=None):
+        self._note(key)
+        return super().get(key, default)
+
+    def getlist(self, key, default=None):
+        self._note(key)
+        return super().getlist(key, default)
+
+    def __iter__(self):
+        self._note_all()
+        return super().__iter__()
+
+    def __len__(self):
+        self._note_all()
+        return super().__len__()
+
+    def keys(self):
+        self._note_all()
+        return super().keys()
+
+    def items(self):
+        self._note_all()
+        return super().items()
+
+    def lists(self):
+        self._note_all()
+        return super().lists()
+
+    def values(self):
+        self._note_all()
+        return super().values()
+
+    def dict(self):
+        self._note_all()
+        return super().dict()
+
+    def urlencode(self, safe=None):
+        self._note_all()
+        return super().urlencode(safe)
+
+    def copy(self):
+        self._note_all()
+        return QueryDict(super().urlencode(), mutable=True, encoding=self.encoding)
+
+    __copy__ = copy
+
+    def __deepcopy__(self, memo):
+        return self.copy()
+
+
+def key_query(request):
+    """The declared parameters of the request, sorted, with all their values."""
+    get = request.GET
+    present = sorted(QUERY_PARAMETERS.intersection(dict.keys(get)))
+    return urlencode([(name, value) for name in present for value in dict.__getitem__(get, name)])
+
+
+def reads_match_key(request):
+    """Whether the page just rendered read exactly the declared parameters in the key."""
+    get = request.GET
+    if not isinstance(get, ReadTrackingQueryDict):
+        return True
+    present = set(dict.keys(get))
+    if get.read_all:
+        # The page went through every parameter (the API's parser does): only a request
+        # whose parameters are all in the key may be stored.
+        return present <= QUERY_PARAMETERS
+    undeclared = get.names_read - QUERY_PARAMETERS
+    if undeclared:
+        names = ", ".join(sorted(undeclared))
+        message = f"Page cache: {request.path} reads undeclared query parameter(s) {names}"
+        if getattr(settings, "PAGE_CACHE_STRICT", False):  # the tests: declare it
+            raise ImproperlyConfigured(message)
+        logger.warning(message)
+        return False
+    return present & QUERY_PARAMETERS <= get.names_read
+
+
 def cache_key(request):
-    consent = request.COOKIES.get(CONSENT_COOKIE, "")
-    raw = f"{request.get_host()}|{request.get_full_path()}|{consent}"
+    consent = consent_choice(request)
+    raw = f"{request.get_host()}|{request.path}|{key_query(request)}|{consent}"
     digest = hashlib.sha1(raw.encode(), usedforsecurity=False).hexdigest()
     return f"pagecache:{generation()}:{digest}"
 
@@ -175,14 +359,20 @@ class AnonymousPageCacheMiddleware:
         if cached is not None:
             cached[CACHE_HEADER] = "hit"
             return cached
+        request.GET = ReadTrackingQueryDict.of(request.GET)
         response = self.get_response(request)
         if self._cacheable(request, response):
             patch_vary_headers(response, ["Cookie"])
 
             def store(response):
+                if not reads_match_key(request):
+                    return
+                seconds = store_seconds(request)
+                if not seconds:
+                    return
                 scope = getattr(request, "_page_cache_scope", None)
                 value = ScopedResponse(response, *scope) if scope else response
-                cache.set(key, value, settings.PAGE_CACHE_SECONDS)
+                cache.set(key, value, seconds)
 
             if hasattr(response, "render") and callable(response.render):
                 response.add_post_render_callback(store)

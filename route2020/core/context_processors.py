@@ -1,7 +1,11 @@
+from django.conf import settings
 from django.core.cache import cache
-from django.utils.translation import get_language
+from django.utils.encoding import escape_uri_path
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language, gettext
 
 from . import cache as page_cache
+from . import fragments
 
 
 def navigation():
@@ -11,15 +15,27 @@ def navigation():
     """
     from wagtail.models import Site
 
-    key = f"nav:{page_cache.generation()}:{get_language()}"
+    key = f"nav:3:{page_cache.generation()}:{get_language()}"  # 3: English page titles
     items = cache.get(key)
     if items is None:
         site = Site.objects.select_related("root_page").filter(is_default_site=True).first()
         items = []
         if site:
+            pages = site.root_page.get_children().live().in_menu().specific(defer=True)
+            # A section's menu label is translated, and a standard page may have an English
+            # title; any other title is Dutch data, marked so for screen readers.
+            untranslated = (
+                "" if get_language() == settings.LANGUAGE_CODE else settings.LANGUAGE_CODE
+            )
             items = [
-                {"title": page.title, "url": page.get_url(current_site=site)}
-                for page in site.root_page.get_children().live().in_menu().specific(defer=True)
+                {
+                    "title": getattr(page, "menu_title", page.title),
+                    "url": page.get_url(current_site=site),
+                    "lang": (
+                        "" if getattr(page, "translated_menu_title", lambda: "")() else untranslated
+                    ),
+                }
+                for page in pages
             ]
         cache.set(key, items, 60 * 60)
     return items
@@ -45,19 +61,54 @@ def site_settings():
                 "footer_html": expand_db_html(setting.footer_text) if setting.footer_text else "",
                 "contact_email": setting.contact_email,
                 "privacy_url": privacy.get_url(current_site=site) if privacy else "",
-                "cookie_text": setting.cookie_text,
+                # An installed question (the model's default, the demo's) is interface text with
+                # a translation in the catalogue; one the office wrote has none and stays as is.
+                "cookie_text": gettext(setting.cookie_text) if setting.cookie_text else "",
             }
         cache.set(key, values, 60 * 60)
     return values
 
 
+def language_paths(path):
+    """The same page in Dutch and in English, always as a path on this site.
+
+    Built from the escaped path (a backslash becomes %5C) with every leading slash but one
+    removed, so /en//evil.example/ gives /evil.example/, never the off-site //evil.example/.
+    """
+    path = escape_uri_path(path)
+    if path == "/en" or path.startswith("/en/"):
+        path = path[3:]
+    path = "/" + path.lstrip("/")
+    return {"nl": path, "en": "/en" + path}
+
+
 def site_frame(request):
+    """The chrome's values, lazy: a page whose header and footer come from shared fragments
+    (route2020.core.fragments) computes only the vary values. The menu and the footer's
+    settings are kept per process and content generation besides (no cache round trip)."""
     path = request.path
-    return {
-        "nav_items": [
+
+    def nav_items():
+        items = fragments.memo(request, "nav", (), navigation)
+        return [
             {**item, "current": bool(item["url"]) and path.startswith(item["url"])}
-            for item in navigation()
-        ],
-        "cookie_choice": request.COOKIES.get(page_cache.CONSENT_COOKIE, ""),
-        "site_settings": site_settings(),
+            for item in items
+        ]
+
+    def nav_current():
+        """Which menu items are the current section, as a short string: the header
+        fragment's vary value."""
+        items = fragments.memo(request, "nav", (), navigation)
+        return "".join(
+            "1" if item["url"] and path.startswith(item["url"]) else "0" for item in items
+        )
+
+    return {
+        "language_paths": SimpleLazyObject(lambda: language_paths(path)),
+        "nav_items": SimpleLazyObject(nav_items),
+        "nav_current": SimpleLazyObject(nav_current),
+        "cookie_choice": page_cache.consent_choice(request),
+        "site_settings": SimpleLazyObject(
+            lambda: fragments.memo(request, "site-settings", (), site_settings)
+        ),
     }

@@ -6,9 +6,11 @@ from django.contrib.auth.models import AbstractUser
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import Http404
+from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
@@ -17,6 +19,7 @@ from wagtail.search import index
 
 from . import roles
 from .blocks import BodyBlock
+from .stemming import stemmed_search_fields
 
 
 class Province(models.Model):
@@ -122,11 +125,17 @@ class Organisation(index.Indexed, models.Model):
 
 
 class User(AbstractUser):
-    """A person. Members belong to one organisation; a regiogids covers one or more provinces."""
+    """A person. Members belong to one organisation; a regiogids covers one or more provinces.
+
+    `organisation` is the *confirmed* organisation: only the office, a regiogids of its
+    province (through a MembershipRequest) or an editor in /beheer/ sets it. What a person
+    chooses on the profile or at sign-up is a MembershipRequest and grants nothing until
+    confirmed. Permission checks ask `route2020.core.permissions`, never this field directly.
+    """
 
     organisation = models.ForeignKey(
         Organisation,
-        verbose_name=_("organisatie"),
+        verbose_name=_("organisatie (bevestigd)"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
@@ -166,7 +175,10 @@ class User(AbstractUser):
 
     @property
     def is_member(self):
-        return roles.MEMBER in self.role_names and self.organisation_id is not None
+        """A Lid with a confirmed organisation (see route2020.core.permissions)."""
+        from .permissions import is_confirmed_member
+
+        return is_confirmed_member(self)
 
     @property
     def is_guide(self):
@@ -177,16 +189,128 @@ class User(AbstractUser):
         return self.is_superuser or roles.EDITOR in self.role_names
 
 
+class MembershipRequest(models.Model):
+    """A person asks to act for an organisation; the office or a regiogids of the
+    organisation's province confirms it (then it becomes User.organisation) or declines it
+    with a reason the person sees."""
+
+    class State(models.TextChoices):
+        PENDING = "aangevraagd", _("Aangevraagd")
+        CONFIRMED = "bevestigd", _("Bevestigd")
+        DECLINED = "afgewezen", _("Afgewezen")
+        WITHDRAWN = "ingetrokken", _("Ingetrokken")
+
+    user = models.ForeignKey(
+        User,
+        verbose_name=_("persoon"),
+        on_delete=models.CASCADE,
+        related_name="membership_requests",
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisatie"),
+        on_delete=models.CASCADE,
+        related_name="membership_requests",
+    )
+    state = models.CharField(
+        _("status"), max_length=20, choices=State.choices, default=State.PENDING
+    )
+    reason = models.TextField(
+        _("reden"),
+        blank=True,
+        max_length=1000,
+        help_text=_("Bij een afwijzing: waarom. De aanvrager ziet deze tekst."),
+    )
+    created_at = models.DateTimeField(_("aangevraagd op"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("besloten op"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        User,
+        verbose_name=_("besloten door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("lidmaatschapsaanvraag")
+        verbose_name_plural = _("lidmaatschapsaanvragen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=models.Q(state="aangevraagd"),
+                name="one_open_membership_request_per_user",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(state="afgewezen") | ~models.Q(reason=""),
+                name="declined_membership_request_has_reason",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} → {self.organisation}"
+
+
 class BasePage(Page):
     """Every public content page: shows "Laatst bijgewerkt op", can be printed and shared."""
 
     intro = models.TextField(_("inleiding"), blank=True, max_length=600)
 
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("interface_labels"),
+    ]
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    # A section's fixed name (an index page's: "Praktijkvoorbeelden"), translated in the
+    # catalogue; menus show it in the visitor's language. The page's title is data.
+    menu_label = None
 
     class Meta:
         abstract = True
+
+    @classmethod
+    def get_search_fields(cls):
+        """Indexed with the Dutch stems of their words (core.stemming)."""
+        return stemmed_search_fields(super().get_search_fields())
+
+    def translated_menu_title(self):
+        """The name in menus in the active language, or "" when there is none but the title.
+
+        A section's fixed label comes from the catalogue; a standard page (whose title is
+        content) may carry an English title of its own, given by the editors.
+        """
+        if translation.get_language() == settings.LANGUAGE_CODE:
+            return ""
+        if self.menu_label:
+            return str(self.menu_label)
+        return getattr(self, "english_title", "") or ""
+
+    @property
+    def menu_title(self):
+        """The name in menus: the title in Dutch; the translated name in another language."""
+        return self.translated_menu_title() or self.title
+
+    def get_context(self, request, *args, **kwargs):
+        """Under /en/ a section, or a standard page with an English title, is called by that
+        name wherever the page shows its own title (heading, <title>, breadcrumb), not only in
+        the menu. Only this request's copy of the page changes; nothing is saved."""
+        translated = self.translated_menu_title()
+        if translated:
+            self.title = translated
+            self.seo_title = ""
+        return super().get_context(request, *args, **kwargs)
+
+    def interface_labels(self):
+        """The page's menu name in every language, for search: /en/zoeken/?q=practices finds
+        the practices listing by the name the English menu gives it."""
+        labels = []
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                label = self.translated_menu_title()
+            if label and label not in labels:
+                labels.append(label)
+        return " ".join(labels)
 
     @property
     def meta_description(self):
@@ -197,6 +321,17 @@ class BasePage(Page):
         from .pages import with_generation
 
         return with_generation(super().get_cache_key_components())
+
+    def body_after_lead(self):
+        """The body's blocks without a first paragraph that only repeats the intro.
+
+        The intro is shown as the lead above the body; a text pasted in whole (or imported,
+        as the demo's news timeline) starts its body with the same sentence, which then read
+        twice in a row.
+        """
+        from .blocks import drop_repeated_lead
+
+        return drop_repeated_lead(getattr(self, "body", None) or [], self.intro)
 
 
 class HomePage(BasePage):
@@ -217,9 +352,38 @@ class HomePage(BasePage):
         slug is one of the path's components at the matching depth; the chain is then
         followed here. The page found routes what is left of the path itself, so routable
         pages (an event's calendar file) and Wagtail's own checks (live, 404) work as before.
+
+        Which page a path leads to is kept per process and content generation
+        (route2020.core.fragments: any publish, unpublish or move forgets it); the page
+        itself is still read fresh, with one query by its key. A path that leads nowhere
+        (a 404) is not kept: made-up paths would push the shared fragments out of the store.
         """
         if not path_components:
             return super().route(request, path_components)
+        from django.contrib.contenttypes.models import ContentType
+
+        from . import fragments
+
+        key = fragments.key_for(request, "route", (self.pk, tuple(path_components)))
+        entry = fragments.lookup(key)
+        found = None
+        if entry is not None:
+            content_type_id, pk = entry[1]
+            model = ContentType.objects.get_for_id(content_type_id).model_class()
+            found = (
+                next(iter(model._default_manager.filter(pk=pk).order_by()[:1]), None)
+                if model
+                else None
+            )
+        if found is not None:
+            return found.route(request, path_components[found.depth - self.depth :])
+        found = self._find(path_components)
+        result = found.route(request, path_components[found.depth - self.depth :])
+        fragments.store(key, (found.content_type_id, found.pk))
+        return result
+
+    def _find(self, path_components):
+        """The deepest page on the path (specific), or Http404."""
         candidates = {}
         for page in Page.objects.filter(
             slug__in=set(path_components),
@@ -239,13 +403,16 @@ class HomePage(BasePage):
             found, parent_path = match, match.path
         if found is None:
             raise Http404
-        return found.specific.route(request, path_components[found.depth - self.depth :])
+        return found.specific
 
     def get_context(self, request, *args, **kwargs):
-        from .home import home_sections
+        from django.utils.functional import SimpleLazyObject
+
+        from .registry import home_sections
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(home_sections(self))
+        # Lazy: when the page's fragment is served, no app builds its querysets at all.
+        context["home_sections"] = SimpleLazyObject(home_sections)
         return context
 
 
@@ -253,13 +420,34 @@ class ContentPage(BasePage):
     """A standard page: about, privacy statement, accessibility statement, campaign text."""
 
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("inhoud"))
+    # The title is content, in Dutch; the English menu (under /en/) shows this name instead.
+    english_title = models.CharField(
+        _("titel in het Engels"),
+        max_length=255,
+        blank=True,
+        help_text=_("Voor het menu van de Engelse website. Leeg: de Nederlandse titel."),
+    )
 
     content_panels = BasePage.content_panels + [FieldPanel("body")]
+    promote_panels = BasePage.promote_panels + [FieldPanel("english_title")]
     search_fields = BasePage.search_fields + [index.SearchField("body")]
 
     class Meta:
         verbose_name = _("standaardpagina")
         verbose_name_plural = _("standaardpagina's")
+
+    def get_subpages(self):
+        """The live, public pages below this one (the groups below "Over Route 2020"): the page
+        lists them, so they are not pages only a search or a typed address finds."""
+        from .pages import public
+
+        return public(self.get_children().live()).specific().order_by("path")
+
+
+# The cookie question as installed; left unchanged, the English site shows its translation.
+COOKIE_TEXT = gettext_noop(
+    "Deze website maakt gebruik van cookies voor statistiek-doeleinden. Gaat u hiermee akkoord?"
+)
 
 
 @register_setting(icon="cog")
@@ -282,8 +470,7 @@ class SiteSettings(BaseSiteSetting):
     cookie_text = models.TextField(
         _("tekst van de cookievraag"),
         blank=True,
-        default="Deze website maakt gebruik van cookies voor statistiek-doeleinden. "
-        "Gaat u hiermee akkoord?",
+        default=COOKIE_TEXT,
     )
 
     panels = [

@@ -29,6 +29,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.http import http_date
 
+from . import fragments
 from .pages import public
 
 URLS_PER_FILE = 50_000
@@ -134,29 +135,53 @@ def xml_response(body, latest):
 
 
 def sitemap(request):
-    """The sitemap; past 50,000 pages an index of its files, which are `?p=1`, `?p=2` ..."""
+    """The sitemap; past 50,000 pages an index of its files, which are `?p=1`, `?p=2` ...
+
+    Kept per process until the content generation moves (any publish, unpublish, move,
+    restriction, site or Reisflits sending change: what decides which pages are listed), so
+    only the first request after a change builds it. The language (the paths' prefix), the
+    host and the scheme are part of the key; a `p` written other than as its plain number is
+    not kept.
+    """
     from wagtail.models import Site
 
     site = Site.find_for_request(request)
     if site is None:
         raise Http404
+    number = request.GET.get("p")
+    if number is not None and not (number.isdecimal() and number == str(int(number))):
+        return xml_response(*build(request, site, number))
+    # The index's links are absolute: the scheme is part of the key too.
+    key = fragments.key_for(request, "sitemap", [site, number, request.scheme])
+    entry = fragments.lookup(key) if fragments.enabled(request) else None
+    if entry is None:
+        body, latest = build(request, site, number)
+        fragments.store(key, (body, latest), size=len(body))
+    else:
+        body, latest = entry[1]
+    return xml_response(body, latest)
+
+
+def build(request, site, number):
+    """The sitemap's XML (as bytes) and the latest change it lists, for file `number` (the
+    index when None and there is more than one file); Http404 for a file that is not there."""
     pages = listed_pages(site.root_page)
     rows = pages.order_by("path").values_list(
         "pk", "path", "url_path", "content_type", "lastmod", named=True
     )
     paginator = Paginator(rows, URLS_PER_FILE)
-    if "p" not in request.GET and paginator.num_pages > 1:
+    if number is None and paginator.num_pages > 1:
         latest = pages.aggregate(latest=Max("lastmod"))["latest"]
         here = escape(request.build_absolute_uri(request.path))
         lastmod = f"<lastmod>{latest.isoformat()}</lastmod>" if latest else ""
         files = "".join(
-            f"<sitemap><loc>{here}?p={number}</loc>{lastmod}</sitemap>\n"
-            for number in paginator.page_range
+            f"<sitemap><loc>{here}?p={file_number}</loc>{lastmod}</sitemap>\n"
+            for file_number in paginator.page_range
         )
         body = f'{XML_HEAD}<sitemapindex xmlns="{NAMESPACE}">\n{files}</sitemapindex>\n'
-        return xml_response(body, latest)
+        return body.encode(), latest
     try:
-        rows = list(paginator.page(request.GET.get("p", 1)).object_list)
+        rows = list(paginator.page(1 if number is None else number).object_list)
     except (EmptyPage, PageNotAnInteger) as error:
         raise Http404 from error
     urls, stamps = [], []
@@ -172,4 +197,4 @@ def sitemap(request):
     lines = "".join(f"{url}\n" for url in urls)
     body = f'{XML_HEAD}<urlset xmlns="{NAMESPACE}">\n{lines}</urlset>\n'
     # Like Django's sitemap view: Last-Modified only when every URL has a time.
-    return xml_response(body, max(stamps) if stamps and len(stamps) == len(urls) else None)
+    return body.encode(), max(stamps) if stamps and len(stamps) == len(urls) else None

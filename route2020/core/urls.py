@@ -6,5 +6,6 @@ urlpatterns = [
     path("account/profiel/", views.profile, name="profile"),
     path("account/gegevens/", views.data_export, name="data-export"),
     path("account/verwijderen/", views.account_delete, name="account-delete"),
-    path("cookies/", views.cookie_choice, name="cookie-choice"),
+    path("account/lidmaatschappen/", views.membership_queue, name="membership-queue"),
+    path("account/lidmaatschappen/<int:pk>/", views.membership_decide, name="membership-decide"),
 ]

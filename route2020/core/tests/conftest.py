@@ -6,8 +6,8 @@ import pytest
 @pytest.fixture
 def about(home):
     """A published content page in the menu, with a rich-text link in its body."""
-    from route2020.core.demo.load import child
     from route2020.core.models import ContentPage
+    from route2020.core.pages import child
 
     return child(
         home,

@@ -7,8 +7,8 @@ from django.contrib.auth.models import Group
 from wagtail.models import Site
 
 from route2020.core import roles
-from route2020.core.demo.load import tree_root
 from route2020.core.models import HomePage, Organisation, Province, SiteSettings, User
+from route2020.core.pages import tree_root
 
 _counter = itertools.count(1)
 PASSWORD = "geheim-wachtwoord-123"

@@ -49,3 +49,33 @@ def test_password_reset_mails_a_link(home, client, mailoutbox, make_user):
     assert response.status_code == 302
     assert len(mailoutbox) == 1
     assert "/account/password/reset/key/" in mailoutbox[0].body
+
+
+@pytest.mark.parametrize(
+    ("password", "message"),
+    [
+        ("kort1", "Dit wachtwoord is te kort: gebruik minstens 8 tekens."),
+        ("12345678901", "Dit wachtwoord bestaat alleen uit cijfers."),
+        ("password123", "Dit wachtwoord wordt te vaak gebruikt: kies een ander."),
+        ("nieuw@bibliotheek", "Dit wachtwoord lijkt te veel op je e-mailadres."),
+    ],
+)
+def test_password_rules_are_explained_in_dutch(home, client, password, message):
+    """Django's Dutch catalogue lacks the "too short" message of Django 5.2: it showed in
+    English on the sign-up page."""
+    response = client.post("/account/signup/", dict(SIGNUP, password1=password, password2=password))
+    html = response.content.decode()
+    assert message in html
+    assert "This password" not in html and "too short" not in html
+
+
+def test_cms_names_and_filters_are_dutch(home, client, make_user):
+    from wagtail.models import Task, Workflow
+
+    assert "Moderators approval" not in set(Workflow.objects.values_list("name", flat=True))
+    assert "Moderators approval" not in set(Task.objects.values_list("name", flat=True))
+    admin = make_user(role=None, organisation=None, is_superuser=True, is_staff=True)
+    client.force_login(admin)
+    html = client.get("/beheer/users/?is_active=true").content.decode()
+    assert "True" not in re.sub(r"<script.*?</script>", "", html, flags=re.DOTALL)
+    assert "Ja" in html

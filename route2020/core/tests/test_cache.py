@@ -1,4 +1,7 @@
+import re
+
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.http import HttpResponse
 
 from route2020.core.cache import ScopedResponse, invalidate_scope, scope_page
@@ -49,3 +52,122 @@ def test_the_scope_moves_only_once_the_change_is_committed(
     for callback in callbacks:
         callback()
     assert not stored.fresh()
+
+
+# --- query parameters in the key -------------------------------------------------------------
+
+
+def page_entries():
+    """The pages held in the (local memory) test cache."""
+    from django.core.cache import cache
+
+    return [key for key in cache._cache if re.search(r"pagecache:\d+:[0-9a-f]{40}$", key)]
+
+
+def test_parameters_no_page_reads_add_no_entries(client, about):
+    assert client.get("/over-route-2020/")["X-Page-Cache"] == "miss"
+    stored = page_entries()
+    assert len(stored) == 1
+    for number in range(25):
+        response = client.get(f"/over-route-2020/?utm_source=n{number}&fbclid={number}")
+        assert response.status_code == 200
+        assert response["X-Page-Cache"] == "hit"
+    assert page_entries() == stored
+
+
+def test_a_declared_parameter_the_page_does_not_read_is_not_stored(client, about):
+    """`pagina` is read by listings, not by a content page: every value would otherwise add
+    a copy of the same page."""
+    client.get("/over-route-2020/")
+    stored = page_entries()
+    for number in range(5):
+        assert client.get(f"/over-route-2020/?pagina={number}")["X-Page-Cache"] == "miss"
+    assert page_entries() == stored
+
+
+def test_a_parameter_the_page_reads_is_part_of_the_key(rf, db):
+    from route2020.core.cache import AnonymousPageCacheMiddleware, read_query_parameters
+
+    read_query_parameters("pagina")
+
+    def listing(request):
+        response = HttpResponse(f"pagina {request.GET.get('pagina', '1')}")
+        response.cookies.clear()
+        return response
+
+    middleware = AnonymousPageCacheMiddleware(listing)
+
+    def get(path):
+        request = rf.get(path)
+        request.user = AnonymousUser()
+        response = middleware(request)
+        return response.content.decode(), response["X-Page-Cache"]
+
+    assert get("/lijst/?pagina=2") == ("pagina 2", "miss")
+    assert get("/lijst/?pagina=2&utm_medium=mail") == ("pagina 2", "hit")
+    assert get("/lijst/?pagina=3") == ("pagina 3", "miss")
+    assert get("/lijst/") == ("pagina 1", "miss")
+    assert get("/lijst/?pagina=3") == ("pagina 3", "hit")
+
+
+def test_a_page_reading_an_undeclared_parameter_is_never_stored(rf, db, caplog, settings):
+    """It would serve one visitor's `?geheim=` page to the next visitor without it."""
+    from route2020.core.cache import AnonymousPageCacheMiddleware
+
+    settings.PAGE_CACHE_STRICT = False  # production: a warning (the tests fail instead)
+
+    def page(request):
+        return HttpResponse(request.GET.get("geheim", "niets"))
+
+    middleware = AnonymousPageCacheMiddleware(page)
+
+    def get(path):
+        request = rf.get(path)
+        request.user = AnonymousUser()
+        response = middleware(request)
+        return response.content.decode(), response["X-Page-Cache"]
+
+    assert get("/pagina/?geheim=42") == ("42", "miss")
+    assert get("/pagina/") == ("niets", "miss")
+    assert get("/pagina/") == ("niets", "miss")
+    assert "geheim" in caplog.text
+
+
+def test_in_the_tests_an_undeclared_parameter_fails_loudly(rf, db):
+    from django.core.exceptions import ImproperlyConfigured
+
+    from route2020.core.cache import AnonymousPageCacheMiddleware
+
+    request = rf.get("/pagina/")
+    request.user = AnonymousUser()
+    middleware = AnonymousPageCacheMiddleware(lambda r: HttpResponse(r.GET.get("nieuw", "")))
+    with pytest.raises(ImproperlyConfigured, match="nieuw"):
+        middleware(request)
+
+
+# --- the site-wide generation moves after the commit too --------------------------------------
+
+
+def test_a_page_read_while_a_publish_is_uncommitted_is_not_kept(
+    about, client, django_capture_on_commit_callbacks
+):
+    """A page rendered while the publishing transaction is still open is stored under the
+    generation of that moment; the commit moves the generation again, so it is not served
+    afterwards."""
+    assert client.get("/over-route-2020/")["X-Page-Cache"] == "miss"
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        about.title = "Over Route 2020 en verder"
+        about.save_revision().publish()
+        assert client.get("/over-route-2020/")["X-Page-Cache"] == "miss"
+        assert client.get("/over-route-2020/")["X-Page-Cache"] == "hit"
+    for callback in callbacks:  # the commit
+        callback()
+    assert client.get("/over-route-2020/")["X-Page-Cache"] == "miss"
+
+
+def test_invalidate_outside_a_transaction_moves_the_generation_once(transactional_db):
+    from route2020.core.cache import generation, invalidate
+
+    before = generation()
+    invalidate()
+    assert generation() == before + 1

@@ -5,8 +5,8 @@ import pytest
 from django.test import Client
 from wagtail.models import PageViewRestriction, Site
 
-from route2020.core.demo.load import child, publish
 from route2020.core.models import ContentPage
+from route2020.core.pages import child, publish
 from route2020.core.tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db

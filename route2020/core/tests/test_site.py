@@ -5,9 +5,10 @@ import re
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
-from route2020.core.demo.load import child
 from route2020.core.models import ContentPage, Province, User
+from route2020.core.pages import child
 from route2020.core.tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -16,7 +17,9 @@ pytestmark = pytest.mark.django_db
 def test_content_page_shows_last_update_print_button_and_skip_link(about, client):
     html = client.get("/over-route-2020/").content.decode()
     about.refresh_from_db()
-    date = about.last_published_at
+    # The page shows the date in TIME_ZONE (Europe/Amsterdam): from 23:00 UTC (22:00 in summer)
+    # that is already the next day.
+    date = timezone.localtime(about.last_published_at)
     assert re.search(r"Laatst bijgewerkt op\s*<time[^>]*>\d{1,2} \w+ \d{4}</time>", html)
     months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus"]
     months += ["september", "oktober", "november", "december"]
@@ -40,12 +43,34 @@ def test_not_found_page_is_styled_and_404(home, client):
     assert "r2020-header" in html
 
 
-def test_server_error_page_needs_nothing_from_the_database(home, rf):
-    from django.views.defaults import server_error
+def test_server_error_page_needs_nothing_from_the_database(home, rf, django_assert_num_queries):
+    from django.urls import get_resolver
+    from django.utils import translation
 
-    response = server_error(rf.get("/"))
+    handler = get_resolver().resolve_error_handler(500)
+    with django_assert_num_queries(0):
+        response = handler(rf.get("/"))
     assert response.status_code == 500
-    assert "Er ging iets mis" in response.content.decode()
+    html = response.content.decode()
+    assert "Er ging iets mis" in html and 'lang="nl"' in html
+    # The site's frame: its header with the search form.
+    assert 'class="r2020-header__search"' in html and 'action="/zoeken/"' in html
+    with translation.override("en"):
+        html = handler(rf.get("/en/")).content.decode()
+    assert 'lang="en"' in html and 'action="/en/zoeken/"' in html and 'href="/en/"' in html
+
+
+def test_forbidden_page_is_the_sites_own_in_both_languages(home, client, make_user):
+    """A member opening a regional guide's page gets the site's 403 page, not a bare one."""
+    client.force_login(make_user())
+    response = client.get("/praktijkvoorbeelden/beoordelen/")
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert 'lang="nl"' in html and "r2020-header__search" in html
+    assert "Deze pagina is niet voor jou" in html
+    response = client.get("/en/praktijkvoorbeelden/beoordelen/")
+    assert response.status_code == 403
+    assert 'lang="en"' in response.content.decode()
 
 
 def test_robots_txt_points_to_the_sitemap(home, client):
@@ -109,19 +134,6 @@ class TestPageCache:
         assert "Uitloggen" in response.content.decode()
 
 
-def test_cookie_choice_sets_cookie_and_returns(home, client):
-    response = client.post("/cookies/", {"keuze": "ja", "next": "/over/"})
-    assert response.status_code == 302
-    assert response["Location"] == "/over/"
-    assert response.cookies["r2020_cookies"].value == "ja"
-
-
-def test_cookie_choice_never_redirects_elsewhere(home, client):
-    response = client.post("/cookies/", {"keuze": "nee", "next": "https://evil.example/"})
-    assert response["Location"] == "/"
-    assert response.cookies["r2020_cookies"].value == "nee"
-
-
 class TestProfile:
     def test_profile_needs_a_login(self, home, client):
         response = client.get("/account/profiel/")
@@ -144,7 +156,9 @@ class TestProfile:
         )
         assert response.status_code == 302
         user.refresh_from_db()
-        assert user.organisation == library
+        # A request the regiogids or the office confirms (route2020/core/tests/test_membership.py).
+        assert user.organisation is None
+        assert user.membership_requests.get().organisation == library
         assert "Je profiel is opgeslagen." in client.get("/account/profiel/").content.decode()
 
     def test_bad_input_keeps_what_was_typed(self, home, client, make_user):
@@ -226,9 +240,7 @@ def test_pages_may_not_be_framed_but_the_cms_preview_may(home, client, make_user
 
 
 def test_moving_a_page_refreshes_the_menu(about, home, client):
-    from route2020.news.models import NewsIndexPage
-
-    news = child(home, NewsIndexPage, "nieuws", title="Nieuws", show_in_menus=True)
+    news = child(home, ContentPage, "nieuws", title="Nieuws", show_in_menus=True)
     before = client.get("/").content.decode()
     assert before.index('href="/over-route-2020/"') < before.index('href="/nieuws/"')
     news.move(home, pos="first-child")
@@ -238,9 +250,7 @@ def test_moving_a_page_refreshes_the_menu(about, home, client):
 
 class TestRouting:
     def test_nested_page_draft_page_and_unknown_path(self, about, client):
-        from route2020.groups.models import GroupPage
-
-        group = child(about, GroupPage, "klankbordgroep", title="Klankbordgroep")
+        group = child(about, ContentPage, "klankbordgroep", title="Klankbordgroep")
         assert client.get("/over-route-2020/klankbordgroep/").status_code == 200
         assert client.get("/over-route-2020/klankbordgroep/niets/").status_code == 404
         assert client.get("/over-route-2020/bestaat-niet/").status_code == 404
@@ -257,13 +267,39 @@ class TestRouting:
     def test_a_detail_page_costs_no_query_per_level(
         self, about, client, settings, django_assert_max_num_queries
     ):
-        from route2020.groups.models import GroupPage
-
         settings.PAGE_CACHE_ENABLED = False
-        child(about, GroupPage, "klankbordgroep", title="Klankbordgroep")
+        child(about, ContentPage, "klankbordgroep", title="Klankbordgroep")
         client.get("/over-route-2020/klankbordgroep/")
         with django_assert_max_num_queries(9):
             client.get("/over-route-2020/klankbordgroep/")
+
+    def test_a_path_that_leads_nowhere_is_not_kept(self, about, client):
+        """Made-up paths must not fill the process's store and push the shared fragments
+        (header, footer) out of it."""
+        from route2020.core import fragments
+
+        def routes():
+            return [key for key in fragments._entries if key[0] == "route"]
+
+        assert client.get("/over-route-2020/").status_code == 200
+        assert len(routes()) == 1
+        for number in range(5):
+            assert client.get(f"/over-route-2020/verzonnen-{number}/").status_code == 404
+            assert client.get(f"/verzonnen-{number}/").status_code == 404
+        assert len(routes()) == 1
+
+    def test_a_known_path_follows_a_move_and_a_view_restriction(self, about, home, client):
+        from wagtail.models import PageViewRestriction
+
+        group = child(about, ContentPage, "klankbordgroep", title="Klankbordgroep")
+        assert client.get("/over-route-2020/klankbordgroep/").status_code == 200
+        group.move(home, pos="last-child")
+        old = client.get("/over-route-2020/klankbordgroep/")  # Wagtail's redirect, on a 404
+        assert (old.status_code, old["Location"]) == (301, "/klankbordgroep/")
+        assert client.get("/klankbordgroep/").status_code == 200
+        PageViewRestriction.objects.create(page=group, restriction_type=PageViewRestriction.LOGIN)
+        response = client.get("/klankbordgroep/")
+        assert response.status_code == 302 and "Klankbordgroep" not in response.content.decode()
 
 
 def test_a_lost_generation_counter_never_serves_old_pages(about, client):
@@ -295,3 +331,60 @@ def test_english_pages_link_to_english_pages(about, client):
     missing = client.get("/en/bestaat-niet/").content.decode()
     assert 'href="/en/"' in missing
     assert 'href="/toegankelijkheid/"' in client.get("/over-route-2020/").content.decode()
+
+
+def test_content_page_links_the_pages_below_it(about, client):
+    """The klankbordgroep, campagneteam and marketingteam pages live below "Over Route 2020":
+    that page links them, so they are not reachable only by search or a typed address."""
+    for slug, title in [("klankbordgroep", "Klankbordgroep"), ("campagneteam", "Campagneteam")]:
+        child(about, ContentPage, slug, title=title, intro=f"De {title.lower()}.")
+    html = client.get("/over-route-2020/").content.decode()
+    assert 'href="/over-route-2020/klankbordgroep/"' in html
+    assert 'href="/over-route-2020/campagneteam/"' in html
+    assert "In dit onderdeel" in html
+
+
+def test_time_elements_carry_a_valid_datetime(about, client):
+    """HTML allows at most three digits for a fraction of a second: none are written."""
+    html = client.get("/over-route-2020/").content.decode()
+    values = re.findall(r'<time datetime="([^"]+)"', html)
+    assert values
+    for value in values:
+        assert re.fullmatch(r"\d{4}-\d\d-\d\d(T\d\d:\d\d:\d\d[+-]\d{4})?", value), value
+
+
+def test_footer_shows_the_contact_address_of_the_site_settings(home, client):
+    from wagtail.models import Site
+
+    from route2020.core.models import SiteSettings
+
+    html = client.get("/").content.decode()
+    assert "r2020-footer__contact" not in html
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.contact_email = "route2020@debibliotheken.example"
+    settings.save()
+    html = client.get("/").content.decode()
+    footer = html[html.index("<footer") :]
+    assert 'href="mailto:route2020@debibliotheken.example"' in footer
+
+
+def test_accessibility_statement_follows_the_government_model(home, client):
+    from route2020.core.statements import accessibility_statement
+
+    body = accessibility_statement(
+        organisation="Vereniging van Openbare Bibliotheken",
+        site_name="Route 2020",
+        contact_email="route2020@debibliotheken.example",
+    )
+    child(home, ContentPage, "toegankelijkheid", title="Toegankelijkheidsverklaring", body=body)
+    html = client.get("/toegankelijkheid/").content.decode()
+    for heading in (
+        "Nalevingsstatus",
+        "Wat nog niet toegankelijk is",
+        "Contact: loop je tegen een probleem aan?",
+        "Handhaving: als het niet wordt opgelost",
+    ):
+        assert f">{heading}</h2>" in html
+    assert "B – voldoet gedeeltelijk" in html
+    assert "route2020@debibliotheken.example" in html
+    assert "onderaan de pagina" not in html

@@ -41,9 +41,42 @@ function enableCopyLink(button) {
   });
 }
 
+// A filter panel that is open in the HTML (so it works without JavaScript) folds away on a
+// phone, where it would push the results a screen down; its summary opens it again.
+const PHONE = window.matchMedia("(max-width: 48rem)");
+
+function foldOnPhone(root = document) {
+  if (!PHONE.matches) return;
+  root.querySelectorAll("details[data-fold-on-phone][open]").forEach((panel) => {
+    panel.open = false;
+  });
+}
+
+// A form on a page from the page cache has an empty CSRF token field (route2020/core/csrf.py):
+// fetch the visitor's token, which also sets the cookie. Without it the server shows the form
+// again with a token, so a failed fetch only costs a second click.
+async function fillCsrfTokens(fields) {
+  if (!fields.length) return;
+  try {
+    const response = await fetch("/csrf/", {
+      credentials: "same-origin",
+      headers: { Accept: "application/json" },
+    });
+    if (!response.ok) return;
+    const { token } = await response.json();
+    fields.forEach((field) => {
+      field.value = token;
+    });
+  } catch {
+    // Offline or refused: the form still works, see above.
+  }
+}
+
 function init() {
+  foldOnPhone();
   document.querySelectorAll("[data-print]").forEach(enablePrint);
   document.querySelectorAll("[data-copy-link]").forEach(enableCopyLink);
+  fillCsrfTokens(document.querySelectorAll("input[data-csrf-token]"));
 }
 
 init();
