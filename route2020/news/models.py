@@ -1,8 +1,12 @@
-from django.core.paginator import Paginator
+import re
+from urllib.parse import urlencode
+
+from django import forms
 from django.db import models
 from django.utils import formats
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
@@ -10,11 +14,14 @@ from wagtail.search import index
 from route2020.core.blocks import BodyBlock
 from route2020.core.models import BasePage
 from route2020.core.pages import public
+from route2020.core.pagination import kept_page
 
 NEWS_PER_PAGE = 10
+SLUG = re.compile(r"[-\w]+")
 
 
 class NewsIndexPage(BasePage):
+    menu_label = _("Nieuws")
     subpage_types = ["news.NewsItemPage"]
     max_count = 1
 
@@ -26,13 +33,38 @@ class NewsIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        paginator = Paginator(self.get_news().only(*NewsItemPage.LIST_FIELDS), NEWS_PER_PAGE)
-        # Lazy: when the template's fragment cache has the listing, neither the count nor the
-        # items are asked for.
-        context["news_page"] = SimpleLazyObject(
-            lambda: paginator.get_page(request.GET.get("pagina"))
+        # ?thema=<slug>: the news of one theme (the theme page links here). An unknown slug
+        # simply finds nothing; it is never an error.
+        theme_slug = request.GET.get("thema", "")[:100]
+        if not SLUG.fullmatch(theme_slug):
+            theme_slug = ""  # not a slug (a NUL byte would even upset PostgreSQL): no filter
+        # The count is kept per process until the next publish, so the fragment's key is the
+        # page shown, not how `?pagina=` was written; when the fragment is kept, the items
+        # are not asked for (route2020.core.pagination).
+        context["news_number"], context["news_page"] = kept_page(
+            request,
+            "news",
+            [self, theme_slug],
+            lambda: self.listed_news(theme_slug),
+            NEWS_PER_PAGE,
+            request.GET.get("pagina"),
         )
+        context["theme_slug"] = theme_slug
+        context["query_string"] = urlencode({"thema": theme_slug}) if theme_slug else ""
+        context["theme"] = SimpleLazyObject(lambda: self.get_theme(theme_slug))
         return context
+
+    def listed_news(self, theme_slug):
+        news = self.get_news().only(*NewsItemPage.LIST_FIELDS)
+        return news.filter(themes__slug=theme_slug) if theme_slug else news
+
+    def get_theme(self, slug):
+        """The theme the listing is filtered on, or None."""
+        if not slug:
+            return None
+        from route2020.themes.models import ThemePage
+
+        return public(ThemePage.objects.live()).filter(slug=slug).only("title", "slug").first()
 
 
 class NewsItemPage(BasePage):
@@ -52,6 +84,9 @@ class NewsItemPage(BasePage):
         help_text=_("Is alleen de maand of het jaar bekend? Dan toont de site alleen die."),
     )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("inhoud"))
+    themes = ParentalManyToManyField(
+        "themes.ThemePage", verbose_name=_("thema's"), blank=True, related_name="news_items"
+    )
 
     LIST_FIELDS = (
         "title",
@@ -69,6 +104,7 @@ class NewsItemPage(BasePage):
     content_panels = BasePage.content_panels + [
         FieldRowPanel([FieldPanel("date"), FieldPanel("date_precision")]),
         FieldPanel("body"),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("body"),

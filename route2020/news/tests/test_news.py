@@ -3,7 +3,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from route2020.core.demo.load import child
+from route2020.core.pages import child
 from route2020.news.models import NewsIndexPage, NewsItemPage
 
 pytestmark = pytest.mark.django_db
@@ -64,7 +64,9 @@ def test_news_list_runs_a_fixed_number_of_queries(
 # Site, root page, route, its specific page; then the listing's count and items (without the
 # page cache and with an empty fragment cache). The view-restriction check asks nothing.
 QUERIES_NEWS_INDEX = 4
-QUERIES_NEWS_INDEX_CACHED_LISTING = 2
+# Once the path's page is known in this process (route2020.core.fragments), only the page
+# itself is read, by its key.
+QUERIES_NEWS_INDEX_CACHED_LISTING = 1
 
 
 @pytest.fixture
@@ -186,3 +188,48 @@ def test_home_page_shows_news_published_after_it_was_cached(news_index, client, 
     news_index.add_child(instance=item)
     item.save_revision().publish()
     assert "Nieuwste bericht" in client.get("/").content.decode()
+
+
+def test_a_lead_that_opens_the_body_is_shown_once(news_index, client):
+    """The intro is the lead; a body that starts with the same paragraph does not repeat it."""
+    lead = "De KB, SPN en de VOB gaan samen verder op de ingeslagen weg."
+    item = NewsItemPage(
+        title="Route 2020 gaat door",
+        slug="gaat-door",
+        date=datetime.date(2017, 11, 20),
+        intro=lead,
+        body=[("paragraph", f"<p>{lead}</p><p>Innovatie is overal.</p>")],
+    )
+    news_index.add_child(instance=item)
+    item.save_revision().publish()
+    html = client.get("/nieuws/gaat-door/").content.decode()
+    article = html[html.index("<article") : html.index("</article>")]
+    assert article.count("ingeslagen weg") == 1
+    assert "Innovatie is overal." in article
+    # A body that does not repeat the lead keeps its first paragraph.
+    item.body = [("paragraph", "<p>Een ander begin.</p>")]
+    item.save_revision().publish()
+    html = client.get("/nieuws/gaat-door/").content.decode()
+    assert "ingeslagen weg" in html and "Een ander begin." in html
+
+
+def test_the_theme_filter_is_kept_in_the_page_cache_per_theme(news_index, client):
+    """?thema= is declared to the page cache: a visitor's filtered listing is stored under
+    its own key (the strict test settings fail a page that reads an undeclared parameter)."""
+    make_items(news_index, 2)
+    assert client.get("/nieuws/?thema=collectieve-marketing")["X-Page-Cache"] == "miss"
+    assert client.get("/nieuws/?thema=collectieve-marketing")["X-Page-Cache"] == "hit"
+    assert client.get("/nieuws/?thema=maatschappelijk-domein")["X-Page-Cache"] == "miss"
+
+
+def test_every_spelling_of_a_page_number_shares_the_kept_listing(
+    news_index, client, uncached, django_assert_num_queries
+):
+    """Keyed on the page shown (route2020.core.pagination): `?pagina=01`, `x` or `99` add
+    no fragment of their own and cost no query beyond the page once the listing is kept."""
+    make_items(news_index, 12)
+    assert "Bericht 11<" in client.get("/nieuws/", {"pagina": "2"}).content.decode()
+    for written in ("02", "99", "2 "):
+        with django_assert_num_queries(QUERIES_NEWS_INDEX_CACHED_LISTING):
+            html = client.get("/nieuws/", {"pagina": written}).content.decode()
+        assert "Bericht 11<" in html and "Bericht 0<" not in html

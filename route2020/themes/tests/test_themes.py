@@ -1,6 +1,6 @@
 import pytest
 
-from route2020.core.demo.load import child
+from route2020.core.pages import child
 from route2020.groups.models import GroupMember, GroupPage
 from route2020.themes.models import ThemeIndexPage, ThemePage
 
