@@ -1,13 +1,11 @@
 """The office's views in /beheer/: attendees, CSV, check-in list and a mail to everyone."""
 
-import csv
-
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
-from django.http import HttpResponse, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -16,8 +14,11 @@ from django.utils.translation import gettext_lazy, ngettext
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from route2020.core.csv_export import CHUNK_SIZE, csv_response, in_chunks
+
 from . import services
-from .models import PRACTICE_PAGE, EventPage, Registration, Session, unconfirmed_too_long
+from .models import EventPage, Registration, Session, unconfirmed_too_long
+from .models.programme import PRACTICE_TYPE
 
 Status = Registration.Status
 PRACTICE_SEARCH_LIMIT = 20
@@ -84,32 +85,24 @@ def attendees(request, event_id):
     )
 
 
-def _cell(value):
-    """Spreadsheets run cells starting with these characters as formulas."""
-    value = str(value)
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
 def attendees_csv(request, event_id):
     _require(request)
     event = _event(event_id)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="deelnemers-{event.slug}.csv"'
-    response.write("\ufeff")  # so Excel reads UTF-8
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(["naam", "e-mailadres", "organisatie", "status", "sessies", "aangemeld op"])
-    for registration in _registrations(event, [Status.CONFIRMED, Status.WAITLISTED]):
-        writer.writerow(
-            [
-                _cell(registration.name),
-                _cell(registration.email),
-                _cell(registration.organisation_name),
-                registration.get_status_display(),
-                _cell(", ".join(session.title for session in registration.sessions.all())),
-                timezone.localtime(registration.created_at).strftime("%d-%m-%Y %H:%M"),
-            ]
-        )
-    return response
+    header = ["naam", "e-mailadres", "organisatie", "status", "sessies", "aangemeld op"]
+    rows = (
+        [
+            registration.name,
+            registration.email,
+            registration.organisation_name,
+            str(registration.get_status_display()),
+            ", ".join(session.title for session in registration.sessions.all()),
+            timezone.localtime(registration.created_at).strftime("%d-%m-%Y %H:%M"),
+        ]
+        for registration in _registrations(event, [Status.CONFIRMED, Status.WAITLISTED])
+    )
+    return csv_response(
+        f"deelnemers-{event.slug}.csv", header, in_chunks(rows, CHUNK_SIZE), delimiter=";"
+    )
 
 
 def checkin(request, event_id):
@@ -166,10 +159,23 @@ def practice_search(request):
     query = request.GET.get("q", "").strip()[:100]
     results = []
     if len(query) >= 2:
-        results = list(
-            Page.objects.live()
-            .filter(PRACTICE_PAGE, title__icontains=query)
-            .order_by("title", "pk")
-            .values("id", "title")[:PRACTICE_SEARCH_LIMIT]
-        )
+        results = list(practice_matches(query))
     return JsonResponse({"results": results})
+
+
+def practice_matches(query):
+    """The chooser's query: `UPPER(title) LIKE '%QUERY%'`, which the trigram index of
+    migration 0006 serves on PostgreSQL (a B-tree cannot: the match may start mid-word).
+
+    The content type is a constant (ContentType's cache), not a join on its table: joined,
+    PostgreSQL walked the content type's index over every practice and filtered each title
+    (250-300 ms at 100,000) instead of asking the trigram index."""
+    from django.contrib.contenttypes.models import ContentType
+
+    practice_type = ContentType.objects.get_by_natural_key(*PRACTICE_TYPE)
+    return (
+        Page.objects.live()
+        .filter(content_type=practice_type, title__icontains=query)
+        .order_by("title", "pk")
+        .values("id", "title")[:PRACTICE_SEARCH_LIMIT]
+    )

@@ -52,7 +52,8 @@ class SessionChoiceField(forms.ModelMultipleChoiceField):
         label = f"{session.display_time} {session.title}"
         left = session.places_left
         if left == 0:
-            return f"{label} ({_('vol')})"
+            full = _("vol")  # makemessages does not look into f-strings
+            return f"{label} ({full})"
         if left is not None:
             places = ngettext("%(count)s plaats vrij", "%(count)s plaatsen vrij", left)
             return f"{label} ({places % {'count': left}})"

@@ -3,11 +3,12 @@
 from django.utils import timezone
 
 from route2020.core.pages import public
+from route2020.core.registry import HomeSection
 
 HOME_EVENTS = 3
 
 
-def home_context():
+def home_sections():
     from .models import EventPage
 
     events = (
@@ -17,4 +18,11 @@ def home_context():
         .only(*EventPage.LIST_FIELDS)
         .select_related("province", "organiser")[:HOME_EVENTS]
     )
-    return {"upcoming_events": events}
+    return [
+        HomeSection(
+            "events/includes/home_section.html",
+            {"upcoming_events": events},
+            region="columns",
+            order=20,
+        )
+    ]

@@ -1,14 +1,25 @@
-"""What the events app keeps about a person: their registrations."""
+"""What the events app keeps about a person: their registrations, made signed in or as a
+visitor under one of their confirmed addresses."""
+
+from django.db.models import Q
+
+
+def _registrations(user):
+    from route2020.core.services import address_filter, verified_addresses
+
+    from .models import Registration
+
+    return Registration.objects.filter(
+        Q(user=user) | address_filter("email", verified_addresses(user))
+    )
 
 
 def export(user):
-    from .models import Registration
-
     registrations = (
-        Registration.objects.filter(user=user)
+        _registrations(user)
         .select_related("event")
         .prefetch_related("sessions")
-        .order_by("created_at")
+        .order_by("created_at", "pk")
     )
     return {
         "aanmeldingen": [
@@ -31,14 +42,13 @@ def export(user):
 
 
 def forget(user):
-    """Before an account is deleted: cancel its active registrations for events still to
-    come, so a freed place goes to the first on the waitlist (and is mailed)."""
+    """Before an account is deleted: active registrations for events still to come are
+    cancelled, so a freed place goes to the first on the waitlist (and is mailed); then every
+    registration of the person is anonymised, so past events keep their counts."""
     from django.utils import timezone
 
-    from .models import Registration
-    from .services import registration_cancel
+    from .services import registration_cancel, registrations_anonymise
 
-    for registration in Registration.objects.active().filter(
-        user=user, event__end__gte=timezone.now()
-    ):
+    for registration in _registrations(user).active().filter(event__end__gte=timezone.now()):
         registration_cancel(registration=registration)
+    registrations_anonymise(registrations=_registrations(user))

@@ -15,8 +15,11 @@ from django.db.models import Count, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from route2020.core.permissions import confirmed_organisation
+
 from . import tasks
 from .models import EventPage, Registration, Session
+from .permissions import may_register
 
 Status = Registration.Status
 
@@ -119,12 +122,13 @@ def registration_create(
     if user is not None:
         name = user.get_full_name() or user.email
         email = user.email
-        organisation_name = user.organisation.name if user.organisation_id else ""
+        organisation = confirmed_organisation(user)
+        organisation_name = organisation.name if organisation else ""
     email = email.strip().lower()
     with transaction.atomic():
         event = _lock_event(event)
         _check_open(event)
-        if event.members_only and not (user is not None and (user.is_member or user.is_editor)):
+        if not may_register(user, event):
             raise ValidationError(
                 _("Deze bijeenkomst is alleen voor leden. Log in om je aan te melden."),
                 code="members-only",
@@ -168,6 +172,14 @@ def registration_create(
         else:
             _queue(tasks.send_registration_mail, registration.pk)
     return registration
+
+
+@transaction.atomic
+def registration_remind(*, registration):
+    """Someone registered an address that already has a registration for this event: the
+    address gets a mail with its personal link instead of the page saying so."""
+    if registration is not None:
+        _queue(tasks.send_already_registered, registration.pk)
 
 
 def _mail_language(language):
@@ -293,6 +305,24 @@ def registrations_expire_unconfirmed(*, now=None):
     CONFIRMATION_EXPIRES_AFTER expires and loses its personal data."""
     with transaction.atomic():
         return _expire(now)
+
+
+def registrations_anonymise(*, registrations):
+    """Take the person out of these registrations: name, address, organisation and account
+    go; status and sessions stay, so the event's and sessions' counts remain right. Returns
+    how many. Active registrations for events still to come are cancelled first (by the
+    caller), so that their place goes to the waitlist."""
+    with transaction.atomic():
+        ids = list(registrations.not_anonymised().values_list("pk", flat=True))
+        Registration.objects.filter(pk__in=ids).update(
+            user=None, name="", email="", organisation_name=""
+        )
+    return len(ids)
+
+
+def registrations_anonymise_past(*, now=None):
+    """The daily job: registrations for events that ended EVENTS_ANONYMISE_AFTER_DAYS ago."""
+    return registrations_anonymise(registrations=Registration.objects.to_anonymise(now))
 
 
 def registrants_mail(*, event, subject, body, sender=None):

@@ -1,16 +1,21 @@
 """Mails about events, sent by the task worker. Every task takes ids and reads the current
-state, so a mail queued just before a cancellation does not announce a stale place."""
+state, so a mail queued just before a cancellation does not announce a stale place. Every
+mail is sent once (`send_once`, or a sent-at field set in the mail's own transaction), so a
+task run again after its worker died repeats none of them."""
 
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMessage
+from django.db import transaction
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django_tasks import task
+
+from route2020.operations.once import send_once
 
 from .calendars import event_calendar
 from .models import CONFIRMATION_EXPIRES_HOURS, Registration, Session
@@ -48,7 +53,7 @@ def _send(registration, template, subject, attach_ics=False, **extra):
         )
         if attach_ics:
             message.attach(f"{event.slug}.ics", event_calendar(event, event_url), "text/calendar")
-    message.send()
+    send_once(message, template, registration.pk)
 
 
 def _registration(registration_id):
@@ -96,6 +101,19 @@ def send_registration_mail(registration_id):
 
 
 @task()
+def send_already_registered(registration_id):
+    """The answer to a second registration of the same address, sent to that address only."""
+    registration = _registration(registration_id)
+    if registration is None or not registration.is_active:
+        return
+    if registration.status == Status.PENDING:
+        # Not confirmed yet: the confirmation link again, as for a new registration.
+        send_email_confirmation.call(registration_id)
+        return
+    _send(registration, "already_registered", _("Je was al aangemeld: %(title)s"))
+
+
+@task()
 def send_waitlist_promotion(registration_id):
     registration = _registration(registration_id)
     if registration is None or registration.status != Status.CONFIRMED:
@@ -119,7 +137,8 @@ def send_registrants_mail(event_id, subject, body):
 
 
 def _claim(registration, field):
-    """Mark a mail as sent before sending it; two workers never both win the same row."""
+    """Mark a mail as sent; called in the transaction that sends it, so the mark and the
+    mail go together, and two workers never both win the same row."""
     return (
         Registration.objects.filter(pk=registration.pk, **{f"{field}__isnull": True}).update(
             **{field: timezone.now()}
@@ -135,6 +154,14 @@ def expire_unconfirmed_registrations():
     from .services import registrations_expire_unconfirmed
 
     return registrations_expire_unconfirmed()
+
+
+@task()
+def anonymise_past_registrations():
+    """Daily: registrations for events long past keep their counts, not the person."""
+    from .services import registrations_anonymise_past
+
+    return registrations_anonymise_past()
 
 
 @task()
@@ -155,14 +182,16 @@ def send_event_reminders():
     )
     sent = 0
     for registration in due:
-        if _claim(registration, "reminder_sent_at"):
+        with transaction.atomic():
+            if not _claim(registration, "reminder_sent_at"):
+                continue
             _send(
                 registration,
                 "reminder",
                 _("Morgen: %(title)s"),
                 attach_ics=True,
             )
-            sent += 1
+        sent += 1
     return sent
 
 
@@ -173,6 +202,7 @@ def send_practice_followups():
     now = timezone.now()
     due = (
         Registration.objects.select_related("event")
+        .exclude(email="")  # anonymised
         .filter(
             status=Status.CONFIRMED,
             followup_sent_at__isnull=True,
@@ -192,17 +222,20 @@ def send_practice_followups():
             for practice in session.practices.all():
                 if practice.live:
                     practices[practice.pk] = practice
-        if not practices or not _claim(registration, "followup_sent_at"):
+        if not practices:
             continue
         links = [
             (practice.title, practice.get_full_url() + "#overname")
             for practice in sorted(practices.values(), key=lambda page: page.title)
         ]
-        _send(
-            registration,
-            "followup",
-            _("Heb je iets toegepast van %(title)s?"),
-            practice_links=links,
-        )
+        with transaction.atomic():
+            if not _claim(registration, "followup_sent_at"):
+                continue
+            _send(
+                registration,
+                "followup",
+                _("Heb je iets toegepast van %(title)s?"),
+                practice_links=links,
+            )
         sent += 1
     return sent

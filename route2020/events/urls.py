@@ -5,6 +5,7 @@ from . import views
 app_name = "events"
 urlpatterns = [
     path("bijeenkomsten/feed.ics", views.feed, name="feed"),
+    path("bijeenkomsten/export.csv", views.export_csv, name="export"),
     path("bijeenkomsten/<slug:slug>/agenda.ics", views.agenda, name="agenda"),
     path(
         "bijeenkomsten/aanmelding/<str:signed>/",

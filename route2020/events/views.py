@@ -5,18 +5,28 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
+from route2020.core.csrf import RETRY_MESSAGE
+from route2020.core.csv_export import csv_response
 from route2020.core.pages import public
+from route2020.core.ratelimit import rate_limited
 
-from . import services
+from . import export, services
 from .calendars import event_response, feed_calendar
 from .forms import RegistrationForm, SessionsForm
-from .models import CONFIRMATION_EXPIRES_HOURS, EventPage, Registration
+from .models import CONFIRMATION_EXPIRES_HOURS, EventIndexPage, EventPage, Registration
 
 
 def feed(request):
     return HttpResponse(feed_calendar(request), content_type="text/calendar; charset=utf-8")
+
+
+@require_GET
+def export_csv(request):
+    """The calendar with the listing's current filters as CSV: every event, streamed."""
+    index = get_object_or_404(EventIndexPage.objects.live())
+    return csv_response("bijeenkomsten.csv", export.header(), export.event_chunks(request, index))
 
 
 def agenda(request, slug):
@@ -25,55 +35,22 @@ def agenda(request, slug):
     return event_response(event)
 
 
-def register(request, event):
-    """POST of the registration form on the event page; errors show on that page again."""
-    if request.method != "POST":
-        return redirect(event.url)
-    user = request.user if request.user.is_authenticated else None
-    sessions = list(event.get_sessions())
-    form = RegistrationForm(request.POST, event=event, sessions=sessions, user=request.user)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            registration = services.registration_create(
-                event=event,
-                user=user,
-                name=data.get("name", ""),
-                email=data.get("email", ""),
-                organisation_name=data.get("organisation_name", ""),
-                sessions=data.get("sessions", []),
-            )
-        except services.AlreadyRegistered as error:
-            messages.info(request, error.message)
-            if user is not None and error.registration is not None:
-                return redirect(error.registration.get_personal_url())
-            return redirect(event.url)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            return redirect(_after_registration(request, registration))
-    context = event.registration_context(request, form=form)
-    response = event.render(request, context_overrides=context)
+def registration_csrf_retry(request, page, args, kwargs):
+    """The registration form posted without its CSRF token (the cached event page without
+    JavaScript, route2020.core.csrf): the page again with the input kept and a fresh token.
+    Nothing is registered."""
+    if not isinstance(page, EventPage) or not args:
+        return None
+    if getattr(args[0], "__name__", "") != EventPage.register_route.__name__:
+        return None
+    form = RegistrationForm(
+        request.POST, event=page, sessions=list(page.get_sessions()), user=request.user
+    )
+    form.is_valid()
+    form.add_error(None, RETRY_MESSAGE)
+    response = page.render(request, context_overrides=page.registration_context(request, form))
     response.status_code = 400
     return response
-
-
-def _after_registration(request, registration):
-    Status = Registration.Status
-    if registration.status == Status.PENDING:
-        messages.success(
-            request,
-            _(
-                "Bijna klaar: we hebben je een mail gestuurd. Klik op de link daarin om je "
-                "aanmelding te bevestigen."
-            ),
-        )
-        return registration.event.url
-    if registration.status == Status.WAITLISTED:
-        messages.info(request, _("De bijeenkomst is vol. Je staat op de wachtlijst."))
-    else:
-        messages.success(request, _("Je bent aangemeld. Je krijgt een bevestiging per mail."))
-    return registration.get_personal_url()
 
 
 def _registration_or_404(signed):
@@ -106,6 +83,7 @@ def _expired(request, registration):
 
 
 @never_cache
+@rate_limited("registration-change")
 def registration_detail(request, signed):
     """The personal link: see the registration, choose other sessions, cancel."""
     registration = _registration_or_404(signed)
@@ -152,6 +130,7 @@ def registration_detail(request, signed):
 
 
 @never_cache
+@rate_limited("registration-change")
 def registration_confirm(request, signed):
     """The link in the visitor's mail. GET asks, POST confirms: mail scanners that open
     links must not confirm on someone's behalf."""
@@ -190,6 +169,7 @@ def registration_confirm(request, signed):
 
 @never_cache
 @require_POST
+@rate_limited("registration-change")
 def registration_cancel(request, signed):
     registration = _registration_or_404(signed)
     if registration is None:

@@ -12,6 +12,7 @@ from wagtail.permissions import register_permission_policy
 
 from . import admin_views
 from .models import EventPage, Registration
+from .permissions import may_see_registrations
 
 
 class RegistrationPermissionPolicy(ModelPermissionPolicy):
@@ -109,7 +110,7 @@ def register_office_urls():
 
 class OfficeMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.has_perm("events.view_registration")
+        return may_see_registrations(request.user)
 
 
 @hooks.register("register_admin_menu_item")
@@ -121,7 +122,7 @@ def register_office_menu_item():
 
 @hooks.register("register_page_listing_more_buttons")
 def event_page_buttons(page, user, next_url=None):
-    if isinstance(page.specific_deferred, EventPage) and user.has_perm("events.view_registration"):
+    if isinstance(page.specific_deferred, EventPage) and may_see_registrations(user):
         yield Button(
             _("Deelnemers"),
             reverse("events_office:attendees", args=[page.pk]),

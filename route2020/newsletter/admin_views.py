@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from route2020.core.permissions import is_editor
+
 from . import services
 from .mail import render_issue_preview
 from .models import Delivery, Dispatch, NewsletterIssuePage, Subscriber
@@ -48,6 +50,10 @@ def progress_by_issue(issue_ids):
 
 
 def index(request):
+    # Issues and delivery counts are the office's business, not a regiogids' (who may open
+    # /beheer/ for the review queue): issue 11, finding 12.
+    if not is_editor(request.user):
+        raise PermissionDenied
     issues = list(
         NewsletterIssuePage.objects.select_related("dispatch").order_by(
             "-first_published_at", "-pk"
@@ -67,7 +73,8 @@ def index(request):
 
 def dispatch(request, page_id):
     issue = get_object_or_404(NewsletterIssuePage.objects.select_related("dispatch"), pk=page_id)
-    if not issue.permissions_for_user(request.user).can_publish():
+    # The office sends; the issue itself went live through the workflow's approval step.
+    if not is_editor(request.user):
         raise PermissionDenied
     schedule_form = ScheduleForm()
     if request.method == "POST":
@@ -83,7 +90,7 @@ def dispatch(request, page_id):
                     services.start_sending(issue=issue, user=request.user)
                     messages.success(request, _("De Reisflits wordt verzonden."))
                 else:
-                    messages.error(request, _("Vink eerst aan dat u de Reisflits wilt verzenden."))
+                    messages.error(request, _("Vink eerst aan dat je de Reisflits wilt verzenden."))
             elif action == "schedule":
                 schedule_form = ScheduleForm(request.POST)
                 if schedule_form.is_valid():
@@ -111,7 +118,7 @@ def dispatch(request, page_id):
                     % {"n": requeued},
                 )
         except services.NotPublished:
-            messages.error(request, _("Publiceer de Reisflits eerst; daarna kunt u hem verzenden."))
+            messages.error(request, _("Publiceer de Reisflits eerst; daarna kun je hem verzenden."))
             action = None
         if action:
             return redirect("newsletter_admin:dispatch", issue.pk)

@@ -43,7 +43,7 @@ class SubscriberFields(forms.Form):
         required=False,
         widget=forms.TextInput(TEXTBOX),
     )
-    themes = ThemeField(label=_("Thema’s die u interesseren"), queryset=None, required=False)
+    themes = ThemeField(label=_("Thema’s die je interesseren"), queryset=None, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -55,7 +55,7 @@ class SubscribeForm(SubscriberFields):
         label=_("E-mailadres"),
         max_length=254,
         error_messages={
-            "required": _("Vul uw e-mailadres in."),
+            "required": _("Vul je e-mailadres in."),
             "invalid": _("Vul een geldig e-mailadres in, bijvoorbeeld naam@bibliotheek.nl."),
         },
         widget=forms.EmailInput({**TEXTBOX, "autocomplete": "email"}),
@@ -89,9 +89,9 @@ class TipForm(forms.Form):
         widget=forms.EmailInput(TEXTBOX),
     )
     sender_name = forms.CharField(
-        label=_("Uw naam"),
+        label=_("Je naam"),
         max_length=80,
-        error_messages={"required": _("Vul uw naam in.")},
+        error_messages={"required": _("Vul je naam in.")},
         widget=forms.TextInput({**TEXTBOX, "autocomplete": "name"}),
     )
     note = forms.CharField(

@@ -3,9 +3,10 @@
 from django.utils.functional import SimpleLazyObject
 
 from route2020.core.pages import index_url, public
+from route2020.core.registry import HomeSection
 
 
-def home_context():
+def home_sections():
     from .models import NewsletterIndexPage, NewsletterIssuePage
 
     latest = (
@@ -15,10 +16,9 @@ def home_context():
         .order_by("-dispatch__started_at", "-pk")
         .only("title", "url_path", "path", "depth", "intro", "dispatch__started_at")
     )
-    return {
-        "newsletter_signup": {
-            "url": index_url(NewsletterIndexPage) or "/reisflitsen/",
-            # lazy: the home page's cached fragment usually needs no query at all
-            "latest_issue": SimpleLazyObject(latest.first),
-        }
+    context = {
+        "url": index_url(NewsletterIndexPage) or "/reisflitsen/",
+        # lazy: the home page's cached fragment usually needs no query at all
+        "latest_issue": SimpleLazyObject(latest.first),
     }
+    return [HomeSection("newsletter/includes/home_section.html", context, region="callout")]

@@ -6,6 +6,9 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.utils import translation
+
+from route2020.operations.once import send_once
 
 from . import links
 
@@ -32,28 +35,54 @@ def issue_context(issue):
 
 
 class IssueMail:
+    """One issue as a mail, rendered once per language (a subscriber's frame, the footer and
+    its links, is in their own language; the issue's text is the editors')."""
+
     def __init__(self, issue, test=False):
         self.issue = issue
-        context = issue_context(issue)
-        context["test"] = test
+        self.test = test
         self.subject = issue.title
-        # Rich text links to pages are relative on the site; a mail needs whole addresses.
-        self.html = render_to_string("newsletter/mail/issue.html", context).replace(
-            'href="/', f'href="{links.absolute("/")}'
-        )
-        self.text = render_to_string("newsletter/mail/issue.txt", context)
-        self.index_url = context["index_url"]
+        self._rendered = {}
+        self.index_url = None
 
-    def _message(self, to, unsubscribe_url, preferences_url, headers, connection=None):
+    def rendered(self, language=None):
+        language = language or translation.get_language() or settings.LANGUAGE_CODE
+        if language not in self._rendered:
+            with translation.override(language):
+                context = issue_context(self.issue)
+                context["test"] = self.test
+                # Rich text links to pages are relative on the site; a mail needs whole
+                # addresses.
+                html = render_to_string("newsletter/mail/issue.html", context).replace(
+                    'href="/', f'href="{links.absolute("/")}'
+                )
+                text = render_to_string("newsletter/mail/issue.txt", context)
+            self.index_url = context["index_url"]
+            self._rendered[language] = (html, text)
+        return self._rendered[language]
+
+    @property
+    def html(self):
+        return self.rendered()[0]
+
+    @property
+    def text(self):
+        return self.rendered()[1]
+
+    def _message(
+        self, to, unsubscribe_url, preferences_url, headers, connection=None, language=None
+    ):
+        html, text = self.rendered(language)
+
         def fill(body):
             return body.replace(UNSUBSCRIBE_MARK, unsubscribe_url).replace(
                 PREFERENCES_MARK, preferences_url
             )
 
         message = EmailMultiAlternatives(
-            self.subject, fill(self.text), to=[to], headers=headers, connection=connection
+            self.subject, fill(text), to=[to], headers=headers, connection=connection
         )
-        message.attach_alternative(fill(self.html), "text/html")
+        message.attach_alternative(fill(html), "text/html")
         return message
 
     def message_for(self, subscriber, connection=None):
@@ -72,10 +101,12 @@ class IssueMail:
             links.personal_url(subscriber, links.PREFERENCES),
             headers,
             connection,
+            language=subscriber.language,
         )
 
-    def test_message(self, email):
-        message = self._message(email, self.index_url, self.index_url, {})
+    def test_message(self, email, language=None):
+        self.rendered(language)
+        message = self._message(email, self.index_url, self.index_url, {}, language=language)
         message.subject = f"[TEST] {self.subject}"
         return message
 
@@ -99,4 +130,4 @@ def tip_message(*, page_id, recipient, sender_name, note):
     context = {"page": page, "url": page.full_url, "sender_name": sender_name, "note": note}
     subject = render_to_string("newsletter/mail/tip_subject.txt", context).strip()
     body = render_to_string("newsletter/mail/tip.txt", context)
-    EmailMultiAlternatives(" ".join(subject.split()), body, to=[recipient]).send()
+    send_once(EmailMultiAlternatives(" ".join(subject.split()), body, to=[recipient]), "tip")

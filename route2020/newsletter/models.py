@@ -5,6 +5,8 @@ from revisions on every publish, so a status kept there would be rolled back by 
 publishing an older draft while the issue is being sent.
 """
 
+import datetime
+
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
@@ -12,8 +14,8 @@ from django.db.models.functions import Lower
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils import timezone, translation
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, HelpPanel
@@ -72,6 +74,8 @@ class IssueItemsBlock(blocks.StreamBlock):
 class NewsletterIndexPage(BasePage):
     """/reisflitsen/: sign-up form and the archive of sent issues."""
 
+    menu_label = _("Reisflitsen")
+
     subpage_types = ["newsletter.NewsletterIssuePage"]
     max_count = 1
 
@@ -90,40 +94,41 @@ class NewsletterIndexPage(BasePage):
         from .forms import SubscribeForm
 
         context = super().get_context(request, *args, **kwargs)
+        number = request.GET.get("pagina")
+        # Lazy: the archive's page and the blank sign-up form come from their fragments
+        # (route2020.core.fragments) until the next publish or sending; a posted form, with
+        # the visitor's input and errors, is rendered every time.
+        context.update(
+            archive_page_number=number or "",
+            issues_page=SimpleLazyObject(lambda: self.get_issues_page(number)),
+            form=form or SimpleLazyObject(SubscribeForm),
+            form_posted=form is not None,
+        )
+        return context
+
+    def get_issues_page(self, number):
         issues = (
             self.get_issues()
             .select_related("dispatch")
             .only("title", "slug", "url_path", "path", "depth", "intro", "dispatch__started_at")
         )
-        context["issues_page"] = Paginator(issues, ISSUES_PER_PAGE).get_page(
-            request.GET.get("pagina")
-        )
-        context["form"] = form or SubscribeForm()
-        return context
+        return Paginator(issues, ISSUES_PER_PAGE).get_page(number)
 
     def serve(self, request, *args, **kwargs):
         """The sign-up form posts to the page itself, so errors show beside the archive."""
         if request.method == "POST":
+            from route2020.core.ratelimit import exceeded, too_many_requests
+
             from . import services
             from .forms import SubscribeForm
-            from .views import client_ip
 
+            # Keeps the form from being used to mail thousands of strangers.
+            if exceeded(request, "newsletter-subscribe"):
+                return too_many_requests(request)
             form = SubscribeForm(request.POST)
-            if form.is_valid() and services.over_limit(
-                f"newsletter:signup:ip:{client_ip(request)}",
-                services.setting("SIGNUPS_PER_IP_PER_HOUR", 20),
-                3600,
-            ):
-                # Keeps the form from being used to mail thousands of strangers.
-                form.add_error(
-                    None,
-                    _(
-                        "Er zijn vanaf uw internetadres veel aanmeldingen gedaan. "
-                        "Probeer het later nog eens."
-                    ),
-                )
             if form.is_valid():
                 services.subscribe(
+                    language=translation.get_language(),
                     email=form.cleaned_data["email"],
                     name=form.cleaned_data["name"],
                     organisation=form.cleaned_data["organisation"],
@@ -208,6 +213,20 @@ class NewsletterIssuePage(BasePage):
     # Foreign keys the card of a chosen page shows (a practice's meta line names its
     # organisation); fetched with one query per kind instead of one per page.
     CARD_RELATIONS = ("organisation",)
+    # The events an issue lists are those around its own date: held in the month before it
+    # went out, or starting in the year after. An issue of November 2017 does not announce
+    # events of 2027, also not when it is read (or its archive is rebuilt) years later.
+    EVENTS_BEFORE = datetime.timedelta(days=31)
+    EVENTS_AFTER = datetime.timedelta(days=366)
+
+    @property
+    def issue_date(self):
+        """When the issue went out; an issue not sent yet is about now."""
+        return self.sent_on or timezone.now()
+
+    def is_timely(self, event, date):
+        start = getattr(event, "start", None)
+        return start is None or date - self.EVENTS_BEFORE <= start <= date + self.EVENTS_AFTER
 
     @cached_property
     def entries(self):
@@ -227,10 +246,13 @@ class NewsletterIssuePage(BasePage):
             "event": _("Bijeenkomsten"),
         }
         entries = []
+        date = self.issue_date
         for block in self.items.raw_data:
             value = block["value"]
             live = pages.get(value.get("page"))
             if live is None or block["type"] not in labels:
+                continue
+            if block["type"] == "event" and not self.is_timely(live, date):
                 continue
             entries.append(
                 {
@@ -259,13 +281,22 @@ class NewsletterIssuePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["entries"] = self.entries
-        context["archive_url"] = self.archive_url(request)
+        # Lazy: the issue's article is a fragment (route2020.core.fragments) until the next
+        # publish or sending.
+        context["entries"] = SimpleLazyObject(lambda: self.entries)
+        context["archive_url"] = SimpleLazyObject(lambda: self.archive_url(request))
         return context
+
+    def is_online(self, request):
+        """`is_public`, kept per content generation: an issue goes online when its sending
+        starts, and that moves the generation (the Dispatch is saved, or `invalidate`)."""
+        from route2020.core import fragments
+
+        return fragments.memo(request, "newsletter-issue-online", [self], lambda: self.is_public)
 
     def serve(self, request, *args, **kwargs):
         if not (
-            self.is_public
+            self.is_online(request)
             or getattr(request, "is_preview", False)
             or self.permissions_for_user(request.user).can_edit()
         ):
@@ -318,6 +349,11 @@ class Subscriber(models.Model):
     )
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.PENDING
+    )
+    # The language of the page the address was signed up on: every mail to it, the
+    # Reisflits's own frame included, is in this language.
+    language = models.CharField(
+        _("taal"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
     )
     # Part of every signed personal link; a new key makes all earlier links invalid.
     link_key = models.CharField(max_length=22, editable=False)

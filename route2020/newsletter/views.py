@@ -2,15 +2,18 @@
 
 import logging
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Page
+
+from route2020.core.csrf import RETRY_MESSAGE
+from route2020.core.ratelimit import exceeded, rate_limited
 
 from . import links, services, tasks
 from .forms import PreferencesForm, TipForm
@@ -52,6 +55,7 @@ def confirm(request, token):
 
 @never_cache
 @require_http_methods(["GET", "POST"])
+@rate_limited("newsletter-preferences")
 def preferences(request, token):
     subscriber = links.subscriber_for(token, links.PREFERENCES)
     if subscriber is None or subscriber.status != subscriber.Status.CONFIRMED:
@@ -73,7 +77,7 @@ def preferences(request, token):
         request,
         "newsletter/preferences.html",
         {
-            "page_title": _("Uw voorkeuren voor de Reisflitsen"),
+            "page_title": _("Je voorkeuren voor de Reisflitsen"),
             "form": form,
             "subscriber": subscriber,
             "saved": request.GET.get("opgeslagen") == "1",
@@ -91,25 +95,14 @@ def unsubscribe(request, token):
         return _invalid(request)
     if request.method == "POST":
         services.unsubscribe(subscriber=subscriber)
-        return render(request, "newsletter/unsubscribed.html", {"page_title": _("U bent afgemeld")})
+        return render(
+            request, "newsletter/unsubscribed.html", {"page_title": _("Je bent afgemeld")}
+        )
     return render(
         request,
         "newsletter/unsubscribe.html",
         {"page_title": _("Afmelden voor de Reisflitsen"), "subscriber": subscriber},
     )
-
-
-def client_ip(request):
-    """The client's address as allauth sees it, so one proxy setting serves every limit.
-
-    Behind a reverse proxy set ALLAUTH_TRUSTED_PROXY_COUNT or ALLAUTH_TRUSTED_CLIENT_IP_HEADER.
-    """
-    from allauth.account.adapter import get_adapter
-
-    try:
-        return get_adapter(request).get_client_ip(request)
-    except PermissionDenied:
-        return request.META.get("REMOTE_ADDR", "")
 
 
 def tip_page(request):
@@ -132,22 +125,18 @@ def tip(request):
     limited = False
     if request.method == "POST" and form.is_valid():
         recipient = form.cleaned_data["recipient"].lower()
-        from .services import over_limit, setting
-
-        limited = over_limit(
-            f"newsletter:tip:ip:{client_ip(request)}", setting("TIP_PER_IP_PER_HOUR", 10), 3600
-        ) or over_limit(
-            f"newsletter:tip:to:{recipient}", setting("TIP_PER_RECIPIENT_PER_DAY", 3), 86400
-        )
+        limited = exceeded(request, "tip") or exceeded(request, "tip-recipient", recipient)
         if not limited:
             if not form.is_spam:  # a filled honeypot gets the same answer and no mail
                 data = {**form.cleaned_data}
+                language = translation.get_language()
                 transaction.on_commit(
                     lambda: tasks.send_tip.enqueue(
                         page_id=page.pk,
                         recipient=data["recipient"],
                         sender_name=data["sender_name"],
                         note=data["note"],
+                        language=language,
                     )
                 )
             return render(
@@ -166,3 +155,21 @@ def tip(request):
         },
         status=429 if limited else 200,
     )
+
+
+def signup_csrf_retry(request, page, args, kwargs):
+    """The sign-up form posted without its CSRF token (the cached Reisflitsen page without
+    JavaScript, route2020.core.csrf): the page again with the input kept and a fresh token.
+    Nobody is subscribed."""
+    from django.template.response import TemplateResponse
+
+    from .forms import SubscribeForm
+    from .models import NewsletterIndexPage
+
+    if not isinstance(page, NewsletterIndexPage):
+        return None
+    form = SubscribeForm(request.POST)
+    form.is_valid()
+    form.add_error(None, RETRY_MESSAGE)
+    context = page.get_context(request, form=form)
+    return TemplateResponse(request, page.get_template(request), context, status=400)

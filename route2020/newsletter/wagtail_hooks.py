@@ -6,6 +6,8 @@ from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import ListingButton
 
+from route2020.core.permissions import is_editor
+
 from . import admin_views
 from .models import NewsletterIssuePage, Subscriber
 
@@ -24,9 +26,14 @@ def register_urls():
     return [path("reisflitsen/", include(admin_urls))]
 
 
+class EditorMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_editor(request.user)
+
+
 @hooks.register("register_admin_menu_item")
 def register_menu_item():
-    return MenuItem(
+    return EditorMenuItem(
         _("Reisflitsen"), reverse("newsletter_admin:index"), icon_name="mail", order=260
     )
 
@@ -37,7 +44,7 @@ def _is_issue(page):
 
 @hooks.register("register_page_listing_buttons")
 def listing_buttons(page, user, next_url=None):
-    if _is_issue(page) and page.permissions_for_user(user).can_publish():
+    if _is_issue(page) and is_editor(user):
         yield ListingButton(
             _("Verzenden"),
             reverse("newsletter_admin:dispatch", args=[page.pk]),
@@ -52,7 +59,7 @@ class SendMenuItem(PageMenuItem):
     url_name = "newsletter_admin:dispatch"
 
     def is_shown(self, user):
-        return self.page.permissions_for_user(user).can_publish()
+        return is_editor(user)
 
 
 @hooks.register("register_page_header_buttons")

@@ -1,27 +1,21 @@
 """What the detail page of a practice shows besides its own fields."""
 
-from .models import PracticePage
+from functools import partial
 
+from route2020.core.pages import public
+from route2020.core.permissions import acts_for, confirmed_organisation_id
 
-def is_member(user):
-    return user.is_authenticated and user.is_member
-
-
-def can_edit(user, practice):
-    """Members edit their own organisation's practices; the redactie edits all of them."""
-    if not user.is_authenticated:
-        return False
-    if user.is_editor:
-        return True
-    return user.is_member and practice.organisation_id == user.organisation_id
+from .models import Adoption, PracticePage
+from .permissions import may_edit_practice, may_see_contact_and_adopt
 
 
 def related_practices(practice, limit=3):
-    """Practices sharing a theme, most adopted first: one query, run only when shown."""
+    """Public practices sharing a theme, most adopted first: one query, run only when shown
+    (in a fragment every visitor is served)."""
     links = PracticePage.themes.through.objects
     own_themes = links.filter(practicepage_id=practice.pk).values("themepage_id")
     return (
-        PracticePage.objects.live()
+        public(PracticePage.objects.live())
         .filter(pk__in=links.filter(themepage_id__in=own_themes).values("practicepage_id"))
         .exclude(pk=practice.pk)
         .only(*PracticePage.CARD_FIELDS)
@@ -30,30 +24,41 @@ def related_practices(practice, limit=3):
 
 
 def detail_context(practice, request):
+    """What the page shows besides the practice's fields. The public parts (adoptions,
+    logbook, related practices) are in cached fragments of the template: they are given as
+    functions, which the template calls only when a fragment is rendered, so a request that
+    finds them kept builds no queryset for them."""
     from .forms import AdoptionForm, LogbookForm
 
     user = request.user
-    member = is_member(user)
-    # Lazy: the public parts of the page come from a cached fragment, so a visitor's request
-    # runs none of these queries; only a member's needs to know about their own adoption.
-    adoptions = practice.adoptions.select_related("organisation").order_by("created_at")
-    adopted_by_me = member and adoptions.filter(organisation_id=user.organisation_id).exists()
-    own = member and practice.organisation_id == user.organisation_id
+    member = may_see_contact_and_adopt(user)
+    pilot = practice.kind == "proeftuin"
+    adopted_by_me = (
+        member
+        and Adoption.objects.filter(
+            practice_id=practice.pk, organisation_id=confirmed_organisation_id(user)
+        ).exists()
+    )
+    own = acts_for(user, practice.organisation_id)
     context = {
-        "steps": practice.steps.all(),
-        "partners": practice.partners.all(),
-        "images": practice.images.select_related("image"),
-        "documents": practice.documents.select_related("document"),
-        "adoptions": adoptions,
-        "logbook": practice.logbook.all()[:50] if practice.kind == "proeftuin" else [],
-        "related": related_practices(practice),
+        "adoptions": partial(adoptions_of, practice),
+        "logbook": partial(logbook_of, practice) if pilot else None,
+        "related": partial(related_practices, practice),
         "show_contact": member,
-        "can_edit": can_edit(user, practice),
+        "can_edit": may_edit_practice(user, practice),
         "can_adopt": member and not own and not adopted_by_me,
-        "can_log": own and practice.kind == "proeftuin",
+        "can_log": own and pilot,
     }
     if context["can_adopt"]:
         context["adoption_form"] = AdoptionForm()
     if context["can_log"]:
         context["logbook_form"] = LogbookForm()
     return context
+
+
+def adoptions_of(practice):
+    return list(practice.adoptions.select_related("organisation").order_by("created_at"))
+
+
+def logbook_of(practice):
+    return list(practice.logbook.all()[:50])

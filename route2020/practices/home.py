@@ -1,15 +1,26 @@
-"""The most recent practices for the home page: one query for the cards."""
+"""The most recent public practices for the home page (every visitor's, cached): one query
+for the cards."""
+
+from route2020.core.pages import public
+from route2020.core.registry import HomeSection
 
 from .models import PracticePage
 
 HOME_COUNT = 4
 
 
-def home_context():
+def home_sections():
     practices = (
-        PracticePage.objects.live()
+        public(PracticePage.objects.live())
         .select_related("organisation")
         .only(*PracticePage.CARD_FIELDS, "organisation__name")
         .order_by("-sort_date", "-pk")[:HOME_COUNT]
     )
-    return {"recent_practices": practices}
+    return [
+        HomeSection(
+            "practices/includes/home_section.html",
+            {"recent_practices": practices},
+            region="columns",
+            order=30,
+        )
+    ]

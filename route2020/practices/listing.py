@@ -5,21 +5,36 @@ Everything it filters and counts on is a column of the practice row or a small c
 or a GROUP BY, whatever the number of practices.
 """
 
-import re
+import functools
 from dataclasses import dataclass
+from functools import partial
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db import connection
-from django.db.models import Count, Exists, OuterRef, Q
-from django.utils.functional import cached_property
+from django.db.models import Count, Q
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.functional import SimpleLazyObject, cached_property
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from route2020.core import cache as page_cache
+from route2020.core import fragments
 from route2020.core.models import Province
+from route2020.core.pages import public
+from route2020.search.backend import ranked_ids
 from route2020.themes.models import ThemePage
 
 from . import listing_cache
-from .models import Kind, PartnerType, PracticePage, PracticePartner, Status
+from .models import (
+    EvidenceLevel,
+    Kind,
+    PartnerType,
+    PracticePage,
+    PracticePartner,
+    PracticeQuerySet,
+    Status,
+)
 
 PER_PAGE = 20
 MAX_QUERY_LENGTH = 200
@@ -49,6 +64,23 @@ def _theme_through():
     return PracticePage.themes.through
 
 
+# What the listing reads from its address (the page cache keeps these in its keys).
+QUERY_PARAMETERS = (
+    "thema",
+    "provincie",
+    "soort",
+    "status",
+    "partner",
+    "bewijsniveau",
+    "mislukt",
+    "overgenomen",
+    "parel",
+    "q",
+    "sort",
+    "pagina",
+)
+
+
 def read_filters(get, themes, provinces):
     """Only known values count; anything else in the URL is ignored, never an error."""
     theme_slugs = {theme.slug: theme for theme in themes}
@@ -59,6 +91,9 @@ def read_filters(get, themes, provinces):
         "soort": get.get("soort") if get.get("soort") in Kind.values else "",
         "status": get.get("status") if get.get("status") in Status.values else "",
         "partner": get.get("partner") if get.get("partner") in PartnerType.values else "",
+        "bewijsniveau": get.get("bewijsniveau")
+        if get.get("bewijsniveau") in EvidenceLevel.values
+        else "",
         "mislukt": "1" if get.get("mislukt") == "1" else "",
         "overgenomen": "1" if get.get("overgenomen") == "1" else "",
         "parel": "1" if get.get("parel") == "1" else "",
@@ -71,51 +106,27 @@ def read_filters(get, themes, provinces):
 
 
 def filtered_practices(chosen, theme_slugs, province_slugs):
-    queryset = PracticePage.objects.live()
-    # Themes and partners as EXISTS, not IN (subquery): the database then walks the practices
-    # in the listing's order and probes each one, stopping after a page, instead of reading
-    # every practice of the theme (30,000 of 100,000) and sorting them.
-    if chosen["thema"]:
-        theme_id = theme_slugs[chosen["thema"]].pk
-        queryset = queryset.filter(
-            Exists(
-                _theme_through().objects.filter(
-                    practicepage_id=OuterRef("pk"), themepage_id=theme_id
-                )
-            )
-        )
-    if chosen["provincie"]:
-        queryset = queryset.filter(province_id=province_slugs[chosen["provincie"]].pk)
-    if chosen["soort"]:
-        queryset = queryset.filter(kind=chosen["soort"])
-    if chosen["status"]:
-        queryset = queryset.filter(status=chosen["status"])
-    if chosen["partner"]:
-        queryset = queryset.filter(
-            Exists(
-                PracticePartner.objects.filter(
-                    practice_id=OuterRef("pk"), partner_type=chosen["partner"]
-                )
-            )
-        )
-    if chosen["mislukt"]:
-        queryset = queryset.filter(has_failures=True)
-    if chosen["overgenomen"]:
-        queryset = queryset.filter(adoption_count__gt=0)
-    if chosen["parel"]:
-        queryset = queryset.filter(is_parel=True)
-    return queryset
+    """The live, public practices matching the filters read from the address
+    (`read_filters`). Public: the listing is the same for every visitor (and kept so), so a
+    practice behind a view restriction is in no listing, count, export or API answer."""
+    return public(PracticePage.objects.live()).matching(
+        theme_id=theme_slugs[chosen["thema"]].pk if chosen["thema"] else None,
+        province_id=province_slugs[chosen["provincie"]].pk if chosen["provincie"] else None,
+        kind=chosen["soort"],
+        status=chosen["status"],
+        partner_type=chosen["partner"],
+        evidence_level=chosen["bewijsniveau"],
+        failures=chosen["mislukt"],
+        adopted=chosen["overgenomen"],
+        parel=chosen["parel"],
+    )
 
 
 def search_practices(queryset, q, sort, current):
     """Results to show and the set of matching practices to count facets over."""
-    ordering = {
-        "nieuwste": ("-sort_date", "-pk"),
-        "meest-overgenomen": ("-adoption_count", "-sort_date", "-pk"),
-    }
     if not q:
-        return queryset.order_by(*ordering[sort]), queryset
-    return ranked_search(queryset, q, sort, ordering.get(sort), current)
+        return queryset.in_order(sort), queryset
+    return ranked_search(queryset, q, sort, PracticeQuerySet.ORDERINGS.get(sort), current)
 
 
 class CountedPaginator(Paginator):
@@ -130,16 +141,27 @@ class CountedPaginator(Paginator):
         return self.total
 
 
-def cached_facet_counts(chosen, q, matching, current):
+def cached_facet_counts(chosen, q, matching, current, *, stale=None):
     """Facet counts are the part of the listing whose cost grows with the number of
     practices (GROUP BY over every match), so they are kept per filter combination until
-    the next publish or adoption (listing_cache's generation)."""
+    the next publish or adoption (listing_cache's generation). Right after a publish the
+    previous generation's counts are shown while a task computes the new ones (`stale()`
+    is called then)."""
 
     def compute():
         resolved = matching.resolve() if hasattr(matching, "resolve") else matching
         return facet_counts(resolved)
 
-    return listing_cache.cached("facets", (sorted(chosen.items()), q), compute, current=current)
+    params = {name: value for name, value in chosen.items() if value}
+    if q:
+        params["q"] = q
+    return listing_cache.cached(
+        "facets", facet_key(chosen, q), compute, current=current, refresh=(params,), stale=stale
+    )
+
+
+def facet_key(chosen, q):
+    return (sorted(chosen.items()), q)
 
 
 def taxonomy():
@@ -149,24 +171,45 @@ def taxonomy():
     return themes, list(Province.objects.all())
 
 
-def facet_counts_for(params, *, current):
-    """The facet counts of the listing at ?<params> (no search term): for the warm-up."""
+def kept_taxonomy(request):
+    """`taxonomy()` read once per content generation in each process (route2020.core.
+    fragments): every listing request needs it to read its filters."""
+    return fragments.memo(request, "practices-taxonomy", (), taxonomy)
+
+
+def facet_counts_for(params, *, current, recompute=False):
+    """The facet counts of the listing at ?<params>: for the warm-up and the refresh after a
+    publish (`recompute`: computed now and stored, whatever is cached)."""
     themes, provinces = taxonomy()
-    chosen, _q, _sort, theme_slugs, province_slugs = read_filters(params, themes, provinces)
+    chosen, q, sort, theme_slugs, province_slugs = read_filters(params, themes, provinces)
     matching = filtered_practices(chosen, theme_slugs, province_slugs)
-    return cached_facet_counts(chosen, "", matching, current)
+    if not recompute:
+        return cached_facet_counts(chosen, q, matching, current)
+    if q:
+        _results, matched = search_practices(matching, q, sort, current)
+        matching = matched.resolve()
+    counts = facet_counts(matching)
+    listing_cache.store_latest("facets", facet_key(chosen, q), current, counts)
+    return counts
 
 
 def facet_counts(matching):
     """Counts per facet value over the current results: three GROUP BY queries."""
     ids = matching.order_by().values("pk")
-    counts = {"thema": {}, "provincie": {}, "soort": {}, "status": {}, "partner": {}}
+    counts = {
+        "thema": {},
+        "provincie": {},
+        "soort": {},
+        "status": {},
+        "partner": {},
+        "bewijsniveau": {},
+    }
     counts.update(mislukt=0, overgenomen=0, parel=0)
-    # Province, kind, status and the three flags are columns of the practice row: one
-    # GROUP BY gives them all (at most 12 × 2 × 4 groups).
+    # Province, kind, status, evidence level and the three flags are columns of the practice
+    # row: one GROUP BY gives them all (at most 12 × 2 × 4 × 3 groups).
     rows = (
         matching.order_by()
-        .values("province_id", "kind", "status")
+        .values("province_id", "kind", "status", "evidence_level")
         .annotate(
             n=Count("pk"),
             mislukt=Count("pk", filter=Q(has_failures=True)),
@@ -175,7 +218,12 @@ def facet_counts(matching):
         )
     )
     for row in rows:
-        for facet, key in (("provincie", "province_id"), ("soort", "kind"), ("status", "status")):
+        for facet, key in (
+            ("provincie", "province_id"),
+            ("soort", "kind"),
+            ("status", "status"),
+            ("bewijsniveau", "evidence_level"),
+        ):
             counts[facet][row[key]] = counts[facet].get(row[key], 0) + row["n"]
         for flag in ("mislukt", "overgenomen", "parel"):
             counts[flag] += row[flag]
@@ -218,20 +266,115 @@ def build_facets(chosen, counts, themes, provinces):
             _("Partners"),
             options("partner", [(v, v, lbl) for v, lbl in PartnerType.choices]),
         ),
+        Facet(
+            "bewijsniveau",
+            _("Bewijsniveau"),
+            options("bewijsniveau", [(v, v, lbl) for v, lbl in EvidenceLevel.choices]),
+        ),
     ]
 
 
 def listing_context(index_page, request):
-    themes, provinces = taxonomy()
-    current = listing_cache.generation()
+    """The listing's HTML (filters, counts, cards, pages) is the same for every visitor: it
+    is kept per process (route2020.core.fragments: per content generation, language and
+    host) and per filters, search, sort and results page as read, so a request whose listing
+    is kept runs no query, reads no cache and renders no card. The facet counts that give
+    the number of pages are kept the same way. `practices`, `facets`, ... stay in the
+    context, computed only when read (as the tests read them).
+
+    Counts of the previous generation (shown while the refresh task computes the current
+    ones) are kept nowhere: not in this process, not in the page cache; the first request
+    after the task has run shows the current ones.
+    """
+    themes, provinces = kept_taxonomy(request)
     chosen, q, sort, theme_slugs, province_slugs = read_filters(request.GET, themes, provinces)
-    queryset = (
+    filters = tuple(sorted(chosen.items()))
+    stale = []
+
+    def shown_stale():
+        stale.append(True)
+        page_cache.cache_until(request, timezone.now())  # kept nowhere (core.fragments too)
+
+    counts = fragments.memo(
+        request,
+        "practices-counts",
+        (filters, q),
+        partial(cached_facet_counts_of, chosen, q, sort, theme_slugs, province_slugs, shown_stale),
+    )
+    page_number = page_number_of(request.GET.get("pagina"), counts["total"])
+    full = functools.cache(partial(full_listing_context, index_page, request, counts))
+
+    def render():
+        context = {"page": index_page, "self": index_page, **full()}
+        html = render_to_string("practices/includes/listing.html", context, request=request)
+        return mark_safe(html)  # noqa: S308 - rendered from the template
+
+    vary = (index_page, filters, q, sort, page_number)
+    html = render() if stale else fragments.memo(request, "practices-listing", vary, render)
+    lazy = {name: SimpleLazyObject(lambda name=name: full()[name]) for name in LAZY_NAMES}
+    return {"listing_html": html, **lazy}
+
+
+LAZY_NAMES = (
+    "practices",
+    "page_obj",
+    "result_count",
+    "facets",
+    "flag_counts",
+    "chosen",
+    "q",
+    "sort",
+    "sorts",
+    "query_string",
+    "has_filters",
+    "active_filter_count",
+)
+
+
+def page_number_of(value, total):
+    """The number of the page `Paginator.get_page(value)` shows of `total` results."""
+    return Paginator(range(total), PER_PAGE).get_page(value).number
+
+
+class LazyMatching:
+    """The practices to count facets over, built only when the counts are not kept: building
+    the filtered queryset (and, for a search, its SQL for the ranked ids' key) is most of
+    the work of a request that finds its counts in the cache."""
+
+    def __init__(self, make):
+        self.make = make
+
+    def resolve(self):
+        matching = self.make()
+        return matching.resolve() if hasattr(matching, "resolve") else matching
+
+
+def listing_queryset(chosen, theme_slugs, province_slugs):
+    return (
         filtered_practices(chosen, theme_slugs, province_slugs)
         .only(*PracticePage.CARD_FIELDS, "organisation__name")
         .select_related("organisation")
     )
-    results, matching = search_practices(queryset, q, sort, current)
-    counts = cached_facet_counts(chosen, q, matching, current)
+
+
+def cached_facet_counts_of(chosen, q, sort, theme_slugs, province_slugs, stale=None):
+    """The facet counts of these filters and search, from the cache when kept there."""
+    current = listing_cache.generation()
+
+    def matching():
+        queryset = listing_queryset(chosen, theme_slugs, province_slugs)
+        return search_practices(queryset, q, sort, current)[1]
+
+    return cached_facet_counts(chosen, q, LazyMatching(matching), current, stale=stale)
+
+
+def full_listing_context(index_page, request, counts):
+    """The listing's context, with the facet counts `listing_context` has read."""
+    current = listing_cache.generation()
+    themes, provinces = kept_taxonomy(request)
+    chosen, q, sort, theme_slugs, province_slugs = read_filters(request.GET, themes, provinces)
+    queryset = listing_queryset(chosen, theme_slugs, province_slugs)
+    results, _matching = search_practices(queryset, q, sort, current)
     paginator = CountedPaginator(results, PER_PAGE, total=counts["total"])
     page_obj = paginator.get_page(request.GET.get("pagina"))
     practices = list(page_obj.object_list)
@@ -256,6 +399,7 @@ def listing_context(index_page, request):
         "sorts": [(key, label) for key, label in SORTS.items() if key != "relevantie" or q],
         "query_string": urlencode(params),
         "has_filters": bool(params),
+        "active_filter_count": sum(1 for value in chosen.values() if value),
     }
 
 
@@ -280,62 +424,23 @@ def attach_theme_labels(practices, themes_by_id):
 # --- ranked matches straight from Wagtail's search index -------------------------------------
 
 MATCH_LIMIT = 5000
-MATCH_QUERIES = {
-    # Start from the FTS5 table (CROSS JOIN fixes the join order), best bm25 rank first.
-    "sqlite": """
-        SELECT entry.object_id
-        FROM wagtailsearch_indexentry_fts AS fts
-        CROSS JOIN wagtailsearch_indexentry AS entry ON entry.id = fts.rowid
-        WHERE wagtailsearch_indexentry_fts MATCH %(match)s
-          AND entry.content_type_id = %(content_type)s
-        ORDER BY fts.rank
-        LIMIT %(limit)s
-    """,
-    # The GIN indexes on title and body, with the configured text search config ("dutch").
-    "postgresql": """
-        SELECT entry.object_id
-        FROM wagtailsearch_indexentry AS entry,
-             plainto_tsquery(%(config)s::regconfig, %(text)s) AS query
-        WHERE entry.content_type_id = %(content_type)s
-          AND (entry.title @@ query OR entry.body @@ query)
-        ORDER BY ts_rank(entry.title, query) * 2 + ts_rank(entry.body, query) DESC
-        LIMIT %(limit)s
-    """,
-}
 
 
 def match_ids(q):
-    """The best matches in Wagtail's own search index, best first, at most MATCH_LIMIT.
-
-    Wagtail's database backends join every index entry of the model before matching and
-    score with a subquery or rank per row: at 100,000 practices one search took 217 s on
-    SQLite and 66 s on PostgreSQL (measured). Asking the index directly, through its
-    full-text index, takes milliseconds. All terms are required.
-    """
-    from django.conf import settings
+    """The best matches among the practices, best first, at most MATCH_LIMIT: the site's one
+    search (route2020.search.backend), with its rule, asked for practices only."""
     from django.contrib.contenttypes.models import ContentType
 
-    terms = re.findall(r"\w+", q.lower())[:10]
-    if not terms:
-        return []
-    params = {
-        "match": " ".join(f'"{term}"' for term in terms),
-        "text": " ".join(terms),
-        "config": settings.WAGTAILSEARCH_BACKENDS["default"].get("SEARCH_CONFIG") or "simple",
-        "content_type": ContentType.objects.get_for_model(PracticePage).pk,
-        "limit": MATCH_LIMIT,
-    }
-    with connection.cursor() as cursor:
-        cursor.execute(MATCH_QUERIES[connection.vendor], params)
-        return [int(row[0]) for row in cursor.fetchall()]
+    content_type = ContentType.objects.get_for_model(PracticePage)
+    return ranked_ids(q, content_type_ids=[content_type.pk], limit=MATCH_LIMIT)
 
 
 class RankedResults:
     """Filtered practices in the ranking's order, loaded one page at a time."""
 
-    def __init__(self, queryset, ranked_ids):
+    def __init__(self, queryset, ids):
         self.queryset = queryset
-        self.ids = ranked_ids
+        self.ids = ids
 
     def __len__(self):
         return len(self.ids)
@@ -345,7 +450,11 @@ class RankedResults:
 
     def __getitem__(self, key):
         ids = self.ids[key]
-        rows = {page.pk: page for page in self.queryset.filter(pk__in=ids)}
+        # Pages, or dicts with "pk" when the queryset is a `.values()` one (the API).
+        rows = {
+            row["pk"] if isinstance(row, dict) else row.pk: row
+            for row in self.queryset.filter(pk__in=ids)
+        }
         return [rows[pk] for pk in ids if pk in rows]
 
 

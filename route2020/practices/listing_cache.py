@@ -8,7 +8,11 @@ of 100,000 practices.
 
 After the generation moves, a task computes the counts of the listings most visitors open
 (no filter, and each single theme, province, kind and status), so the first visitor after a
-publish does not pay for them either.
+publish does not pay for them either. Until that task (or, for any other listing, a refresh
+task of its own) has stored the new counts, a visitor is shown the counts of the previous
+generation: at most the few practices published meanwhile off, for the seconds the worker
+takes (stale while revalidate). Without a task worker (`PRACTICES_WARM_LISTING = False`) the
+counts are computed in the request, as before.
 """
 
 import hashlib
@@ -23,6 +27,9 @@ from route2020.core.cache import bump_counter, read_counter
 
 GENERATION_KEY = "practices:generation"
 SECONDS = 3600
+# The last value of a listing's counts, whatever its generation, to show while the current
+# generation's is computed by the worker.
+LATEST_SECONDS = 24 * 3600
 logger = logging.getLogger(__name__)
 
 
@@ -43,21 +50,58 @@ def _enqueue_warm_up():
         warm_listing.enqueue(current)
 
 
-def cached(kind, parts, compute, *, current=None):
-    """`compute()`'s value, kept until the generation moves."""
-    source = repr((current or generation(), *parts))
-    digest = hashlib.sha1(source.encode(), usedforsecurity=False).hexdigest()
-    key = f"practices:{kind}:{digest}"
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, SECONDS)
+def _digest(parts):
+    return hashlib.sha1(repr(parts).encode(), usedforsecurity=False).hexdigest()
+
+
+def cached(kind, parts, compute, *, current=None, refresh=None, stale=None):
+    """`compute()`'s value, kept until the generation moves.
+
+    With `refresh` (the arguments of `refresh_facets`) and the warm-up switched on, a miss
+    right after a publish is answered with the value of an earlier generation, and the task
+    queue computes the current one: the visitor does not wait for it. `stale()` is called
+    then, so what shows that value is not kept as if it were current.
+    """
+    current = current or generation()
+    key = f"practices:{kind}:{_digest((current, *parts))}"
+    if refresh is None or not getattr(settings, "PRACTICES_WARM_LISTING", True):
+        value = cache.get(key)
+        if value is None:
+            value = compute()
+            cache.set(key, value, SECONDS)
+        return value
+    latest_key = f"practices:{kind}:latest:{_digest(parts)}"
+    found = cache.get_many([key, latest_key])
+    value = found.get(key)
+    if value is not None:
+        return value
+    latest = found.get(latest_key)
+    if latest is not None:
+        if cache.add(f"practices:refreshing:{current}:{_digest(parts)}", True, SECONDS):
+            refresh_facets.enqueue(*refresh, current)
+        # An immediate task backend (tests, development) has computed it by now.
+        value = cache.get(key)
+        if value is not None:
+            return value
+        if stale is not None:
+            stale()
+        return latest
+    value = compute()
+    store_latest(kind, parts, current, value)
     return value
 
 
+def store_latest(kind, parts, current, value):
+    """Keep `value` as the current generation's and as the latest (the warm-up's results)."""
+    cache.set(f"practices:{kind}:{_digest((current, *parts))}", value, SECONDS)
+    cache.set(f"practices:{kind}:latest:{_digest(parts)}", value, LATEST_SECONDS)
+
+
 def connect_invalidation():
-    """A practice's publication, unpublication, deletion or adoption changes the counts."""
+    """A practice's publication, unpublication, deletion or adoption changes the counts, and
+    so does a view restriction (the listing counts public practices only)."""
     from django.db.models.signals import post_delete, post_save
+    from wagtail.models import PageViewRestriction
     from wagtail.signals import page_published, page_unpublished
 
     from .models import Adoption, PracticePage
@@ -67,14 +111,17 @@ def connect_invalidation():
     post_delete.connect(invalidate, sender=PracticePage, dispatch_uid="practices-deleted")
     post_save.connect(invalidate, sender=Adoption, dispatch_uid="practices-adopted")
     post_delete.connect(invalidate, sender=Adoption, dispatch_uid="practices-unadopted")
+    for signal, name in ((post_save, "restricted"), (post_delete, "unrestricted")):
+        signal.connect(invalidate, sender=PageViewRestriction, dispatch_uid=f"practices-{name}")
 
 
 def warm_up_combinations():
-    """The listings most visitors open: no filter, and one theme, province, kind or status."""
+    """The listings most visitors open: no filter, and one theme, province, kind, status or
+    evidence level."""
     from route2020.core.models import Province
     from route2020.themes.models import ThemePage
 
-    from .models import Kind, Status
+    from .models import EvidenceLevel, Kind, Status
 
     yield {}
     for slug in ThemePage.objects.live().values_list("slug", flat=True):
@@ -85,6 +132,8 @@ def warm_up_combinations():
         yield {"soort": value}
     for value in Status.values:
         yield {"status": value}
+    for value in EvidenceLevel.values:
+        yield {"bewijsniveau": value}
 
 
 @task()
@@ -97,7 +146,19 @@ def warm_listing(for_generation):
     for params in warm_up_combinations():
         if generation() != for_generation:
             break
-        facet_counts_for(params, current=for_generation)
+        facet_counts_for(params, current=for_generation, recompute=True)
         warmed += 1
     logger.info("practices listing: %s facet counts warmed", warmed)
     return warmed
+
+
+@task()
+def refresh_facets(params, for_generation):
+    """Compute the facet counts of the listing at ?<params> for this generation (a listing
+    the warm-up does not cover, asked for after a publish); nothing when it is already old."""
+    from .listing import facet_counts_for
+
+    if generation() != for_generation:
+        return False
+    facet_counts_for(params, current=for_generation, recompute=True)
+    return True

@@ -9,11 +9,13 @@ listing costs the same at 100,000 practices as at 100.
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable
+from wagtail.models import Orderable, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from route2020.core.models import BasePage
@@ -57,6 +59,8 @@ class EvidenceLevel(models.TextChoices):
 class PracticeIndexPage(BasePage):
     """/praktijkvoorbeelden/: search, facets, sorting; the work is in `listing.py`."""
 
+    menu_label = _("Praktijkvoorbeelden")
+
     subpage_types = ["practices.PracticePage"]
     max_count = 1
 
@@ -71,8 +75,78 @@ class PracticeIndexPage(BasePage):
         return context
 
 
+class PracticeQuerySet(PageQuerySet):
+    """The listing's reads, e.g. `PracticePage.objects.live().matching(kind=...).in_order(sort)`.
+
+    Themes and partners filter as EXISTS, not IN (subquery): the database then walks the
+    practices in the listing's order and probes each one, stopping after a page, instead of
+    reading every practice of the theme (30,000 of 100,000) and sorting them.
+    """
+
+    ORDERINGS = {
+        "nieuwste": ("-sort_date", "-pk"),
+        "meest-overgenomen": ("-adoption_count", "-sort_date", "-pk"),
+    }
+
+    def with_theme(self, theme_id):
+        through = PracticePage.themes.through
+        return self.filter(
+            Exists(through.objects.filter(practicepage_id=OuterRef("pk"), themepage_id=theme_id))
+        )
+
+    def with_partner_type(self, partner_type):
+        return self.filter(
+            Exists(
+                PracticePartner.objects.filter(
+                    practice_id=OuterRef("pk"), partner_type=partner_type
+                )
+            )
+        )
+
+    def matching(
+        self,
+        *,
+        theme_id=None,
+        province_id=None,
+        kind="",
+        status="",
+        partner_type="",
+        evidence_level="",
+        failures=False,
+        adopted=False,
+        parel=False,
+    ):
+        """The listing's filters; an empty value leaves its filter out."""
+        queryset = self
+        if theme_id:
+            queryset = queryset.with_theme(theme_id)
+        if province_id:
+            queryset = queryset.filter(province_id=province_id)
+        if kind:
+            queryset = queryset.filter(kind=kind)
+        if status:
+            queryset = queryset.filter(status=status)
+        if partner_type:
+            queryset = queryset.with_partner_type(partner_type)
+        if evidence_level:
+            queryset = queryset.filter(evidence_level=evidence_level)
+        if failures:
+            queryset = queryset.filter(has_failures=True)
+        if adopted:
+            queryset = queryset.filter(adoption_count__gt=0)
+        if parel:
+            queryset = queryset.filter(is_parel=True)
+        return queryset
+
+    def in_order(self, sort):
+        """ "nieuwste" or "meest-overgenomen" (relevance is the search's order)."""
+        return self.order_by(*self.ORDERINGS[sort])
+
+
 class PracticePage(BasePage):
     """What a library did and how: steps, partners, means, results, what did not work."""
+
+    objects = PageManager.from_queryset(PracticeQuerySet)()
 
     summary = models.TextField(_("samenvatting"), max_length=600)
     organisation = models.ForeignKey(
@@ -242,6 +316,8 @@ class PracticePage(BasePage):
             # A status filter walks the newest first and stops after a page.
             models.Index(fields=["status", "-sort_date"], name="practice_status_newest"),
             models.Index(fields=["has_failures"], name="practice_failures"),
+            # The evidence level filter, like the status filter: newest first, one page.
+            models.Index(fields=["evidence_level", "-sort_date"], name="practice_evidence_newest"),
         ]
 
     def clean(self):
@@ -258,10 +334,14 @@ class PracticePage(BasePage):
         if self.organisation_id:
             organisation = self.organisation
             self.province_id = organisation.province_id
-        if self.pk:
-            # Publishing a revision writes back the count it was saved with; keep the real one.
-            self.adoption_count = Adoption.objects.filter(practice_id=self.pk).count()
         super().save(*args, **kwargs)
+
+    def with_content_json(self, content):
+        """A revision keeps the count it was saved with; the page as a whole has the live one
+        (counted by `services.adoption_count_refresh`, after every adoption and publish)."""
+        page = super().with_content_json(content)
+        page.adoption_count = self.adoption_count
+        return page
 
     @property
     def meta_description(self):
@@ -412,6 +492,9 @@ class Submission(models.Model):
         RETURNED = "teruggestuurd", _("Teruggestuurd")
         PUBLISHED = "gepubliceerd", _("Gepubliceerd")
 
+    # The steps of the form, in order (their forms: `forms.STEPS`).
+    STEPS = ("basis", "aanpak", "partners", "resultaten", "bijlagen")
+
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="submissions"
     )
@@ -440,6 +523,15 @@ class Submission(models.Model):
         verbose_name = _("inzending")
         verbose_name_plural = _("inzendingen")
         indexes = [models.Index(fields=["state", "province"], name="submission_queue")]
+        constraints = [
+            # One open edit of a practice: two requests at once (a double click, two tabs)
+            # cannot both start one (services.submission_start_edit).
+            models.UniqueConstraint(
+                fields=["practice"],
+                condition=Q(state__in=["concept", "teruggestuurd"]),
+                name="practices_one_open_edit_per_practice",
+            )
+        ]
 
     def __str__(self):
         return str(self.data.get("basis", {}).get("title") or _("Inzending zonder titel"))

@@ -6,20 +6,24 @@ Every function runs in one transaction and queues its mails for after the commit
 import datetime
 from functools import partial
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F, QuerySet
+from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from route2020.core import roles
+from route2020.core.permissions import (
+    acts_for,
+    confirmed_organisation,
+    confirmed_organisation_id,
+)
+from route2020.files.access import guarded_collection, release
 from route2020.themes.models import ThemePage
 
-from .forms import STEP_NAMES, STEPS
 from .models import (
     RESERVED_SLUGS,
     Adoption,
@@ -34,10 +38,20 @@ from .models import (
     PracticeStep,
     Submission,
 )
+from .permissions import (
+    guides_province,
+    may_edit_practice,
+    may_edit_submission,
+    may_moderate,
+    moderators_of,
+)
 from .tasks import send_moderation_mail
 
 State = Submission.State
 Action = ModerationEvent.Action
+# The rule (route2020/files/access.py) of the files attached to a submission: private until
+# the practice is published.
+DRAFT_FILES = "practices.drafts"
 
 
 def _queue_mail(event, recipients):
@@ -56,54 +70,19 @@ def _json_value(value):
     return value
 
 
-# --- permissions -------------------------------------------------------------------------------
-
-
-def may_edit_submission(user, submission):
-    if not user.is_authenticated:
-        return False
-    return user.is_editor or (user.is_member and user.organisation_id == submission.organisation_id)
-
-
-def guide_ids_for(province_id):
-    User = get_user_model()
-    return User.objects.filter(
-        groups__name=roles.GUIDE, provinces=province_id, is_active=True
-    ).values_list("pk", flat=True)
-
-
-def may_moderate(user, submission):
-    """The regiogids of the submission's province, or the redactie (always, and alone where
-    a province has no guide)."""
-    if not user.is_authenticated:
-        return False
-    if user.is_editor:
-        return True
-    return (
-        user.is_guide
-        and submission.province_id is not None
-        and user.provinces.filter(pk=submission.province_id).exists()
-    )
-
-
-def moderators_of(submission):
-    User = get_user_model()
-    guides = User.objects.filter(
-        groups__name=roles.GUIDE, provinces=submission.province_id, is_active=True
-    )
-    if submission.province_id and guides.exists():
-        return guides
-    return User.objects.filter(groups__name=roles.EDITOR, is_active=True)
-
-
 # --- drafts ------------------------------------------------------------------------------------
 
 
 @transaction.atomic
-def submission_start(*, user):
-    if not (user.is_authenticated and user.is_member):
+def submission_start(*, user, organisation=None):
+    """A member submits for their own organisation; a regiogids may start one on behalf of
+    a library of their provinces (`organisation`), met on a visit."""
+    if organisation is None:
+        organisation = confirmed_organisation(user)
+    elif not guides_province(user, organisation.province_id):
         raise PermissionDenied
-    organisation = user.organisation
+    if organisation is None:
+        raise PermissionDenied
     return Submission.objects.create(
         author=user, organisation=organisation, province_id=organisation.province_id
     )
@@ -155,29 +134,32 @@ def data_from_practice(page):
         },
         "images": [{"id": image.image_id, "alt": image.alt_text} for image in page.images.all()],
         "documents": [document.document_id for document in page.documents.all()],
-        "done": list(STEP_NAMES),
+        "done": list(Submission.STEPS),
     }
 
 
 @transaction.atomic
 def submission_start_edit(*, user, practice):
     """Reuse the open edit of this practice, or start one from its latest revision."""
-    from .detail import can_edit
-
-    if not can_edit(user, practice):
+    if not may_edit_practice(user, practice):
         raise PermissionDenied
     open_edit = practice.submissions.filter(state__in=[State.DRAFT, State.RETURNED]).first()
     if open_edit:
         return open_edit
     latest = practice.get_latest_revision_as_object()
-    organisation = practice.organisation or user.organisation
-    return Submission.objects.create(
-        author=user,
-        organisation=organisation,
-        province_id=organisation.province_id if organisation else None,
-        practice=practice,
-        data=data_from_practice(latest),
-    )
+    organisation = practice.organisation or confirmed_organisation(user)
+    try:
+        with transaction.atomic():
+            return Submission.objects.create(
+                author=user,
+                organisation=organisation,
+                province_id=organisation.province_id if organisation else None,
+                practice=practice,
+                data=data_from_practice(latest),
+            )
+    except IntegrityError:
+        # Another request opened the edit at the same moment (the database allows one).
+        return practice.submissions.get(state__in=[State.DRAFT, State.RETURNED])
 
 
 @transaction.atomic
@@ -192,7 +174,7 @@ def submission_save_step(*, submission, step, form=None, raw=None):
             _store_uploads(data, cleaned)
         data[step] = {key: _json_value(value) for key, value in cleaned.items()}
         data["raw"].pop(step, None)
-        data["done"] = sorted(set(data.get("done", [])) | {step}, key=STEP_NAMES.index)
+        data["done"] = sorted(set(data.get("done", [])) | {step}, key=Submission.STEPS.index)
     elif raw is not None:
         data["raw"][step] = raw
     submission.data = data
@@ -201,37 +183,38 @@ def submission_save_step(*, submission, step, form=None, raw=None):
 
 
 def _store_uploads(data, cleaned):
+    """Attachments go into the guarded collection of drafts (private until published); the
+    image field has already written the image again without metadata."""
     image = cleaned.pop("image", None)
     alt = cleaned.pop("image_alt", "")
     document = cleaned.pop("document", None)
+    if not (image or document):
+        return
+    collection = guarded_collection(DRAFT_FILES)
     if image:
-        stored = get_image_model().objects.create(title=alt[:255] or image.name, file=image)
+        stored = get_image_model().objects.create(
+            title=alt[:255] or image.name, file=image, collection=collection
+        )
         data.setdefault("images", []).append({"id": stored.pk, "alt": alt})
     if document:
-        stored = get_document_model().objects.create(title=document.name[:255], file=document)
+        stored = get_document_model().objects.create(
+            title=document.name[:255], file=document, collection=collection
+        )
         data.setdefault("documents", []).append(stored.pk)
 
 
-def step_form_kwargs(submission, step):
-    """What a step's form needs from earlier steps: the status and kind chosen in step 1
-    decide what step 4 requires."""
-    if step != "resultaten":
-        return {}
-    basis = submission.data.get("basis", {})
-    return {"status": basis.get("status", ""), "kind": basis.get("kind", "")}
+def release_attachments(sender, instance, **kwargs):
+    """page_published: a published practice's images and documents become public, however it
+    was published (moderation on the site or the CMS)."""
+    files = [item.image for item in instance.images.select_related("image")]
+    files += [item.document for item in instance.documents.select_related("document")]
+    files.append(instance.evaluation_report)
+    release(files, key=DRAFT_FILES)
 
 
-def step_errors(submission):
-    """Validate every step again."""
-    errors = {}
-    data = submission.data
-    for name, (_label, form_class) in STEPS.items():
-        form = form_class(data=data.get(name) or {}, **step_form_kwargs(submission, name))
-        if name == "bijlagen":
-            continue
-        if name not in data or not form.is_valid():
-            errors[name] = form.errors if name in data else {}
-    return errors
+def adoption_count_after_publish(sender, instance, **kwargs):
+    """page_published: whatever the published revision held, the count is the real one."""
+    adoption_count_refresh(practice_id=instance.pk)
 
 
 def _unique_slug(title, index):
@@ -305,8 +288,11 @@ def preview_page(submission):
 
 
 @transaction.atomic
-def submission_submit(*, submission, user):
+def submission_submit(*, submission, user, step_errors):
     """Submit for review: a draft revision of the page; the published version stays live.
+
+    `step_errors(submission)` validates every step again (`forms.step_errors`; services do
+    not know the forms): a submission with errors is refused.
 
     A second submit (double click, second tab) finds the submission already submitted and
     changes nothing.
@@ -397,31 +383,39 @@ class AlreadyAdopted(ValidationError):
 
 @transaction.atomic
 def adoption_create(*, practice, user, how_it_went):
-    if not (user.is_authenticated and user.is_member):
-        raise PermissionDenied
-    if practice.organisation_id == user.organisation_id:
+    organisation_id = confirmed_organisation_id(user)
+    if organisation_id is None or practice.organisation_id == organisation_id:
         raise PermissionDenied
     try:
         with transaction.atomic():
             adoption = Adoption.objects.create(
                 practice=practice,
-                organisation=user.organisation,
+                organisation_id=organisation_id,
                 user=user,
                 how_it_went=how_it_went,
             )
     except IntegrityError as error:
-        raise AlreadyAdopted(_("Uw organisatie heeft dit voorbeeld al overgenomen.")) from error
-    PracticePage.objects.filter(pk=practice.pk).update(adoption_count=F("adoption_count") + 1)
+        raise AlreadyAdopted(_("Je organisatie heeft dit voorbeeld al overgenomen.")) from error
+    adoption_count_refresh(practice_id=practice.pk)
     return adoption
+
+
+def adoption_count_refresh(*, practice_id):
+    """The one place that counts a practice's adoptions into `adoption_count` (which the
+    listing sorts and filters on): one UPDATE with the count as a subquery, so two adoptions
+    at once cannot both write the count they read."""
+    count = (
+        Adoption.objects.filter(practice_id=OuterRef("pk"))
+        .order_by()
+        .values("practice_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    PracticePage.objects.filter(pk=practice_id).update(adoption_count=Coalesce(Subquery(count), 0))
 
 
 @transaction.atomic
 def logbook_add(*, practice, user, date, text):
-    if not (
-        user.is_authenticated
-        and user.is_member
-        and practice.organisation_id == user.organisation_id
-        and practice.kind == "proeftuin"
-    ):
+    if not (acts_for(user, practice.organisation_id) and practice.kind == "proeftuin"):
         raise PermissionDenied
     return LogbookEntry.objects.create(practice=practice, author=user, date=date, text=text)

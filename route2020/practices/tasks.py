@@ -1,4 +1,5 @@
-"""Moderation mails, sent by the task worker. Tasks take ids and read the current state."""
+"""Moderation mails, sent by the task worker. Tasks take ids and read the current state; each
+mail is sent once (`send_once`), also when the task runs again after its worker died."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -8,14 +9,16 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from route2020.operations.once import send_once
+
 from .models import ModerationEvent
 
 
 def _subject(action):
     subjects = {
         ModerationEvent.Action.SUBMITTED: _("Nieuwe inzending om te beoordelen"),
-        ModerationEvent.Action.PUBLISHED: _("Uw praktijkvoorbeeld is gepubliceerd"),
-        ModerationEvent.Action.RETURNED: _("Uw inzending is teruggestuurd met feedback"),
+        ModerationEvent.Action.PUBLISHED: _("Je praktijkvoorbeeld is gepubliceerd"),
+        ModerationEvent.Action.RETURNED: _("Je inzending is teruggestuurd met feedback"),
     }
     return subjects[action]
 
@@ -43,17 +46,20 @@ def send_moderation_mail(event_id, recipients):
         return 0
     submission = event.submission
     site_url = settings.SITE_URL.rstrip("/")
-    messages = []
+    messages = {}
     for language, addresses in recipients_by_language(recipients).items():
         # Links open the site in the mail's language; the default language has no prefix.
         prefix = "" if language == settings.LANGUAGE_CODE else f"/{language}"
         context = {"event": event, "submission": submission, "site_url": site_url + prefix}
         with translation.override(language):
-            messages.append(
-                EmailMessage(
-                    subject=f"[Route 2020] {_subject(event.action)}: {submission.title}",
-                    body=render_to_string(f"practices/mail/{event.action}.txt", context),
-                    to=addresses,
-                )
+            messages[language] = EmailMessage(
+                subject=f"[Route 2020] {_subject(event.action)}: {submission.title}",
+                body=render_to_string(f"practices/mail/{event.action}.txt", context),
+                to=addresses,
             )
-    return get_connection().send_messages(messages)
+    sent = 0
+    with get_connection() as connection:
+        for language, message in messages.items():
+            message.connection = connection
+            sent += send_once(message, "moderation", event_id, language)
+    return sent

@@ -5,6 +5,7 @@ from . import views
 app_name = "practices"
 urlpatterns = [
     path("praktijkvoorbeelden/nieuw/", views.submission_start, name="submission-start"),
+    path("praktijkvoorbeelden/export.csv", views.export_csv, name="export"),
     path(
         "praktijkvoorbeelden/inzending/<int:pk>/voorbeeld/",
         views.submission_preview,

@@ -3,35 +3,52 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
-from . import services, spread
-from .forms import STEP_NAMES, STEPS, AdoptionForm, LogbookForm, ReturnForm
-from .models import PracticePage, Submission
+from route2020.core.auth import staff_mfa_required
+from route2020.core.csv_export import csv_response
+from route2020.core.pages import index_url
+from route2020.core.permissions import confirmed_organisation_id, is_editor
+from route2020.core.ratelimit import rate_limited
+
+from . import export, permissions, services, spread
+from .forms import (
+    STEP_NAMES,
+    STEPS,
+    AdoptionForm,
+    LogbookForm,
+    ReturnForm,
+    step_errors,
+    step_form_kwargs,
+)
+from .models import PracticeIndexPage, PracticePage, Submission
 
 State = Submission.State
 
 
 def _own_submission(request, pk):
     submission = get_object_or_404(Submission.objects.select_related("organisation"), pk=pk)
-    if not services.may_edit_submission(request.user, submission):
+    if not permissions.may_edit_submission(request.user, submission):
         raise Http404
     return submission
 
 
 @login_required
+@rate_limited("practice-write")
 def submission_start(request):
-    if not request.user.is_member:
+    organisation_id = confirmed_organisation_id(request.user)
+    if organisation_id is None:
         raise PermissionDenied
     if request.method == "POST":
         submission = services.submission_start(user=request.user)
         return redirect("practices:submission-step", pk=submission.pk, step=STEP_NAMES[0])
     drafts = Submission.objects.filter(
-        organisation=request.user.organisation, state__in=[State.DRAFT, State.RETURNED]
+        organisation_id=organisation_id, state__in=[State.DRAFT, State.RETURNED]
     ).only("pk", "data", "state", "updated_at", "feedback")
     return render(
         request,
@@ -42,7 +59,7 @@ def submission_start(request):
 
 def _form_for(submission, step, data=None, files=None):
     form_class = STEPS[step][1]
-    kwargs = services.step_form_kwargs(submission, step)
+    kwargs = step_form_kwargs(submission, step)
     if data is not None:
         return form_class(data=data, files=files, **kwargs)
     raw = submission.data.get("raw", {}).get(step)
@@ -52,10 +69,17 @@ def _form_for(submission, step, data=None, files=None):
 
 
 def _raw(post):
-    return {key: post.getlist(key) for key in post if key != "csrfmiddlewaretoken"}
+    """What was typed, kept to show again. Without NUL bytes: PostgreSQL's jsonb cannot hold
+    them (a NUL in a field gave a 500 there; the form refuses it with a Dutch error)."""
+    return {
+        key: [value.replace("\x00", "") for value in post.getlist(key)]
+        for key in post
+        if key != "csrfmiddlewaretoken"
+    }
 
 
 @login_required
+@rate_limited("practice-write")
 def submission_step(request, pk, step):
     if step not in STEPS:
         raise Http404
@@ -111,15 +135,17 @@ def submission_step(request, pk, step):
 @login_required
 def submission_preview(request, pk):
     submission = _own_submission(request, pk)
-    errors = services.step_errors(submission)
+    errors = step_errors(submission)
     if request.method == "POST":
         try:
-            services.submission_submit(submission=submission, user=request.user)
+            services.submission_submit(
+                submission=submission, user=request.user, step_errors=step_errors
+            )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return redirect("practices:submission-preview", pk=pk)
         messages.success(
-            request, _("Dank u! De regiogids van uw provincie beoordeelt uw inzending.")
+            request, _("Dank je! De regiogids van je provincie beoordeelt je inzending.")
         )
         return redirect("practices:submission-preview", pk=pk)
     return render(
@@ -131,29 +157,39 @@ def submission_preview(request, pk):
             "errors": errors,
             "step_labels": {name: label for name, (label, _f) in STEPS.items()},
             "events": submission.events.select_related("actor"),
-            "page_title": _("Voorbeeld van uw inzending"),
+            "page_title": _("Voorbeeld van je inzending"),
         },
     )
 
 
 @login_required
 @require_POST
+@rate_limited("practice-write")
 def practice_edit(request, pk):
     practice = get_object_or_404(PracticePage, pk=pk)
     submission = services.submission_start_edit(user=request.user, practice=practice)
     return redirect("practices:submission-step", pk=submission.pk, step=STEP_NAMES[0])
 
 
+@staff_mfa_required
 @login_required
 def review_queue(request):
     user = request.user
-    if not (user.is_guide or user.is_editor):
+    if not permissions.may_review(user):
         raise PermissionDenied
-    queue = Submission.objects.filter(state=State.SUBMITTED).select_related(
-        "organisation", "province", "author"
+    # A submission gets its (draft) page when it is first submitted, so "has a page" does not
+    # tell an edit from a new practice; "the page was ever published" does.
+    queue = (
+        Submission.objects.filter(state=State.SUBMITTED)
+        .select_related("organisation", "province", "author")
+        .annotate(
+            is_edit=ExpressionWrapper(
+                Q(practice__first_published_at__isnull=False), output_field=BooleanField()
+            )
+        )
     )
-    if not user.is_editor:
-        queue = queue.filter(province__in=user.provinces.all())
+    if not is_editor(user):
+        queue = queue.filter(province__in=user.provinces.all()).exclude(author=user)
     return render(
         request,
         "practices/review_queue.html",
@@ -161,13 +197,17 @@ def review_queue(request):
     )
 
 
+@staff_mfa_required
 @login_required
 def review(request, pk):
     submission = get_object_or_404(
         Submission.objects.select_related("organisation", "province", "author"), pk=pk
     )
-    if not services.may_moderate(request.user, submission):
+    if not permissions.may_moderate(request.user, submission):
         raise PermissionDenied
+    if submission.state not in (State.SUBMITTED, State.PUBLISHED):
+        # A draft, or one returned to its author, is the author's until submitted again.
+        raise Http404
     return_form = ReturnForm()
     status = 200
     if request.method == "POST":
@@ -182,7 +222,7 @@ def review(request, pk):
                 user=request.user,
                 feedback=return_form.cleaned_data["feedback"],
             )
-            messages.success(request, _("De inzending is teruggestuurd met uw feedback."))
+            messages.success(request, _("De inzending is teruggestuurd met je feedback."))
             return redirect("practices:review-queue")
         status = 400
     return render(
@@ -201,6 +241,7 @@ def review(request, pk):
 
 @login_required
 @require_POST
+@rate_limited("adopt")
 def adopt(request, pk):
     practice = get_object_or_404(PracticePage.objects.live(), pk=pk)
     form = AdoptionForm(request.POST)
@@ -209,7 +250,7 @@ def adopt(request, pk):
             services.adoption_create(
                 practice=practice, user=request.user, how_it_went=form.cleaned_data["how_it_went"]
             )
-            messages.success(request, _("Dank u! Uw overname staat nu bij het voorbeeld."))
+            messages.success(request, _("Dank je! Je overname staat nu bij het voorbeeld."))
         except services.AlreadyAdopted as error:
             messages.info(request, " ".join(error.messages))
         return redirect(practice.url)
@@ -223,6 +264,7 @@ def adopt(request, pk):
 
 @login_required
 @require_POST
+@rate_limited("logbook")
 def logbook_add(request, pk):
     practice = get_object_or_404(PracticePage.objects.live(), pk=pk)
     form = LogbookForm(request.POST)
@@ -242,5 +284,16 @@ def spread_map(request):
     return render(
         request,
         "practices/spread.html",
-        {**spread.spread_context(), "page_title": _("Hoe praktijkvoorbeelden zich verspreiden")},
+        {
+            **spread.spread_context(),
+            # Cached per content generation: no query of its own on a warm cache.
+            "listing_url": index_url(PracticeIndexPage),
+            "page_title": _("Hoe praktijkvoorbeelden zich verspreiden"),
+        },
     )
+
+
+@require_GET
+def export_csv(request):
+    """The listing with its current filters as CSV: every result, streamed."""
+    return csv_response("praktijkvoorbeelden.csv", export.header(), export.practice_chunks(request))

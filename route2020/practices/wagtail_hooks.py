@@ -5,6 +5,9 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from route2020.files.access import FileRule
+
+from . import permissions, services
 from .models import Adoption, Submission
 
 
@@ -41,4 +44,14 @@ def review_queue_menu_item():
 
 class GuideMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.is_guide or request.user.is_editor
+        return permissions.may_review(request.user)
+
+
+@hooks.register("register_file_rule")
+def draft_files_rule():
+    """Attachments of submissions are private until the practice is published."""
+    return FileRule(
+        key=services.DRAFT_FILES,
+        name=_("Inzendingen praktijkvoorbeelden (niet openbaar)"),
+        may_view=permissions.may_view_draft_file,
+    )

@@ -6,3 +6,8 @@ class SearchConfig(AppConfig):
     name = "route2020.search"
     label = "site_search"
     verbose_name = _("Zoeken")
+
+    def ready(self):
+        from route2020.core.cache import read_query_parameters
+
+        read_query_parameters("q", "pagina")

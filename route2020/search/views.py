@@ -1,16 +1,22 @@
 import hashlib
+from functools import partial
 from urllib.parse import urlencode
 
 from django.core.cache import cache
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.cache import patch_cache_control
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from route2020.core import cache as page_cache
-from route2020.core import pages
+from route2020.core import fragments, pages
+from route2020.core.ratelimit import exceeded, too_many_requests
 
 from .backend import MAX_MATCHES, ranked_page_ids
+from .signals import search_without_results
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -64,31 +70,62 @@ def matching_ids(query):
     return found
 
 
+def results_page(ids, number):
+    """The page of results asked for: the first for anything but a number, the last past
+    the end; None without results."""
+    paginator = Paginator(ids, RESULTS_PER_PAGE)
+    try:
+        return paginator.page(number)
+    except PageNotAnInteger:
+        return paginator.page(1)
+    except EmptyPage:
+        return paginator.page(paginator.num_pages) if paginator.count else None
+
+
+def results_html(request, query, search_query, ids, capped):
+    """The results part of the page is the same for every visitor (only public pages are
+    found): kept per process (route2020.core.fragments: per content generation, language
+    and host), per query as typed and results page."""
+    results = results_page(ids, request.GET.get("pagina", 1))
+    number = results.number if results is not None else 0
+
+    def render():
+        if results is not None:
+            results.object_list = load_results(list(results.object_list))
+        context = {
+            "query": query,
+            "search_query": search_query,
+            "results": results,
+            "capped": capped,
+            "query_string": urlencode({"q": search_query}),
+        }
+        html = render_to_string("search/includes/results.html", context, request=request)
+        return mark_safe(html)  # noqa: S308 - rendered from the template
+
+    return fragments.memo(request, "search-results", (query, number), render)
+
+
 def search(request):
     raw_query = request.GET.get("q", "")
     query = clean_query(raw_query)
-    results = None
-    capped = False
+    ids = []
+    if query and exceeded(request, "search"):
+        return too_many_requests(request)
+    context = {
+        "query": raw_query[:MAX_QUERY_LENGTH],
+        "search_query": query,
+        "page_title": _("Zoeken"),
+    }
     if query:
-        ids, capped = matching_ids(query)
-        paginator = Paginator(ids, RESULTS_PER_PAGE)
-        try:
-            results = paginator.page(request.GET.get("pagina", 1))
-        except PageNotAnInteger:
-            results = paginator.page(1)
-        except EmptyPage:
-            results = paginator.page(paginator.num_pages) if paginator.count else None
-        if results is not None:
-            results.object_list = load_results(list(results.object_list))
-    return render(
-        request,
-        "search/search.html",
-        {
-            "query": raw_query[:MAX_QUERY_LENGTH],
-            "search_query": query,
-            "results": results,
-            "capped": capped,
-            "query_string": urlencode({"q": query}),
-            "page_title": _("Zoeken"),
-        },
-    )
+        # Kept in this process too (per content generation): no cache read when repeated.
+        ids, capped = fragments.memo(
+            request, "search-matches", (query.lower(),), partial(matching_ids, query)
+        )
+        context["results_html"] = results_html(request, context["query"], query, ids, capped)
+    response = render(request, "search/search.html", context)
+    if query and not ids:
+        # Reported each time, so the page is not kept in the page cache: the view runs for
+        # every such search (the matches themselves stay cached, see matching_ids).
+        search_without_results.send(sender=search, request=request, query=query)
+        patch_cache_control(response, private=True)
+    return response

@@ -3,7 +3,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from route2020.core.demo.load import child
+from route2020.core.pages import child
 from route2020.events.models import EventIndexPage, EventPage, Session
 
 

@@ -5,10 +5,10 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from route2020.core.demo.load import child
 from route2020.core.models import Province
+from route2020.core.pages import child
 from route2020.core.roles import ensure_provinces
-from route2020.events.home import home_context
+from route2020.events.home import home_sections
 from route2020.events.models import EventType
 
 
@@ -84,8 +84,9 @@ def test_listing_query_count_is_fixed(
     for number in range(count):
         make_event(title=f"Bijeenkomst {number}", start=in_days(number + 1), province=province)
     client.get("/bijeenkomsten/")  # warm the site root and restricted-paths caches
-    # Site frame, filter choices, one count and one page of events: the same for 5 and 50.
-    QUERIES = 6
+    # The page (its path's route is known in the process since the first request), filter
+    # choices, one count and one page of events: the same for 5 and 50.
+    QUERIES = 5
     with django_assert_num_queries(QUERIES):
         response = client.get("/bijeenkomsten/?thema=&provincie=")
     assert response.status_code == 200
@@ -93,13 +94,13 @@ def test_listing_query_count_is_fixed(
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("count", [5, 50])
-def test_home_context_query_count_is_fixed(make_event, count, django_assert_num_queries):
+def test_home_section_query_count_is_fixed(make_event, count, django_assert_num_queries):
     for number in range(count):
         make_event(title=f"Bijeenkomst {number}", start=in_days(number + 1))
     make_event(title="Geweest", start=in_days(-3))
-    list(home_context()["upcoming_events"])  # warm the view-restriction cache
+    list(home_sections()[0].context["upcoming_events"])  # warm the view-restriction cache
     with django_assert_num_queries(1):
-        events = list(home_context()["upcoming_events"])
+        events = list(home_sections()[0].context["upcoming_events"])
         whens = [event.display_when for event in events]
     assert [event.title for event in events] == ["Bijeenkomst 0", "Bijeenkomst 1", "Bijeenkomst 2"]
     assert all(whens)
@@ -135,3 +136,14 @@ def test_past_event_shows_report_and_presented_practices(client, make_event, hom
     assert "Verslag" in html and "Het was een mooie dag." in html
     assert "Taalhuis in de bibliotheek" in html
     assert "Aanmelden" not in html.split("Verslag")[0].split("Programma")[-1]
+
+
+@pytest.mark.django_db
+def test_where_and_who_line_sits_inside_the_card(client, make_event, event_index):
+    ensure_provinces()
+    drenthe = Province.objects.get(code="PV22")
+    make_event(title="Ontmoeting Drenthe", province=drenthe, audience="leden")
+    html = client.get("/bijeenkomsten/").content.decode()
+    card = html[html.index('<article class="r2020-card">') : html.index("</article>")]
+    assert "Ontmoeting Drenthe" in card
+    assert "Drenthe · Alleen voor leden" in card

@@ -6,8 +6,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from route2020.core.demo.load import child
 from route2020.core.models import ContentPage
+from route2020.core.pages import child
 from route2020.events import services
 from route2020.events.models import Registration
 from route2020.events.tasks import send_event_reminders, send_practice_followups

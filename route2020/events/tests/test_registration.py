@@ -182,13 +182,40 @@ def test_double_submit_gives_one_registration(
     assert Registration.objects.count() == 1
     assert "Je bent al aangemeld" in response.content.decode()
     assert len(mailoutbox) == 1
-    # A visitor submitting twice (two tabs) also gets one registration.
+    # A visitor submitting twice (two tabs) also gets one registration; the page answers as
+    # for a new registration (issue 11, finding 9: it must not tell that the address was
+    # registered) and the address gets its link again.
     data = {"name": "Vera", "email": "vera@example.org"}
     client.logout()
-    client.post(register_url(event), data)
-    response = client.post(register_url(event), data, follow=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        first = client.post(register_url(event), data, follow=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(register_url(event), data, follow=True)
     assert Registration.objects.filter(email="vera@example.org").count() == 1
-    assert "Je bent al aangemeld" in response.content.decode()
+    assert "Je bent al aangemeld" not in response.content.decode()
+    assert "Bijna klaar" in response.content.decode()
+    assert response.redirect_chain == first.redirect_chain
+    assert [mail.to for mail in mailoutbox[1:]] == [["vera@example.org"]] * 2
+
+
+@pytest.mark.django_db
+def test_registering_a_confirmed_address_again_tells_only_the_address(
+    client, make_event, mailoutbox, django_capture_on_commit_callbacks
+):
+    """Issue 11, finding 9: a visitor registering someone else's address sees what a new
+    registration sees; the owner of the address gets a mail with their personal link."""
+    event = make_event()
+    existing = Registration.objects.create(
+        event=event, name="Anna", email="anna@example.org", status=Registration.Status.CONFIRMED
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        known = client.post(register_url(event), {"name": "X", "email": "ANNA@example.org"})
+    new = client.post(register_url(event), {"name": "Y", "email": "nieuw@example.org"})
+    assert (known.status_code, known["Location"]) == (new.status_code, new["Location"])
+    assert Registration.objects.filter(email="anna@example.org").count() == 1
+    mail = mailoutbox[-1]
+    assert mail.to == ["anna@example.org"]
+    assert existing.get_personal_url() in mail.body
 
 
 @pytest.mark.django_db
@@ -363,8 +390,10 @@ def test_deleting_an_account_gives_its_place_to_the_waitlist(
     captured(services.registration_create, event=event, user=leaving)
     waiting = captured(services.registration_create, event=event, user=make_user())
     mailoutbox.clear()
+    leaving_id, leaving_email = leaving.pk, leaving.email
     captured(user_delete, user=leaving)
     waiting.refresh_from_db()
     assert waiting.status == Status.CONFIRMED
     assert [mail.to for mail in mailoutbox] == [[waiting.email]]
-    assert not Registration.objects.filter(user_id=leaving.pk).exists()
+    assert not Registration.objects.filter(user_id=leaving_id).exists()
+    assert not Registration.objects.filter(email=leaving_email).exists()

@@ -16,11 +16,14 @@ from route2020.events.models import Audience
 
 pytestmark = pytest.mark.django_db
 
-# Serving: the route and its specific page (the site comes from the cache).
-SERVING = 2
-# Before the event, on every request: the sessions with their confirmed registrations, the
-# practices they present, and the event's confirmed registrations (the free places).
-LIVE_BEFORE = 3
+# Serving: the route and its specific page (the site comes from the cache); once the path's
+# page is known in the process (route2020.core.fragments), only the page.
+SERVING_FIRST = 2
+SERVING = 1
+# Before the event, once per content generation and again after each registration for it: the
+# sessions with their confirmed registrations, the practices they present, and the event's
+# confirmed registrations (the free places). Kept per process (EventPage.programme).
+PROGRAMME = 3
 # Once per content generation: the breadcrumbs, the province and the organiser.
 FRAGMENTS_BEFORE = 3
 # After the event, once per generation: breadcrumbs, province, organiser, sessions, their
@@ -71,11 +74,11 @@ def test_event_page_before_the_event_runs_a_fixed_number_of_queries(
 ):
     event = with_events(1, days=10, sessions=count)[0]
     client.get("/")  # warm what every request shares (site root paths, menu)
-    with django_assert_num_queries(SERVING + LIVE_BEFORE + FRAGMENTS_BEFORE):
+    with django_assert_num_queries(SERVING_FIRST + PROGRAMME + FRAGMENTS_BEFORE):
         html = client.get(event.url).content.decode()
     assert "<dd>ProBiblio</dd>" in html and "<dd>Gelderland</dd>" in html
     assert html.count("Praktijkvoorbeeld: Taalhuis") == count
-    with django_assert_num_queries(SERVING + LIVE_BEFORE):
+    with django_assert_num_queries(SERVING):
         html = client.get(event.url).content.decode()
     assert "<dd>ProBiblio</dd>" in html and "<dd>Gelderland</dd>" in html
     assert 'aria-current="page">Ontmoeting 0</li>' in html
@@ -89,7 +92,7 @@ def test_event_page_after_the_event_runs_a_fixed_number_of_queries(
 ):
     event = with_events(1, days=-10, sessions=count)[0]
     client.get("/")
-    with django_assert_num_queries(SERVING + FRAGMENTS_AFTER):
+    with django_assert_num_queries(SERVING_FIRST + FRAGMENTS_AFTER):
         html = client.get(event.url).content.decode()
     assert "Het was een mooie dag." in html and html.count("Praktijkvoorbeeld: Taalhuis") == count
     with django_assert_num_queries(SERVING):
@@ -107,7 +110,7 @@ def test_event_index_runs_a_fixed_number_of_queries(
     with_events(count, days=days)
     path = "/bijeenkomsten/?provincie=gelderland" + ("&wanneer=geweest" if days < 0 else "")
     client.get("/")
-    with django_assert_num_queries(SERVING + FRAGMENTS_INDEX):
+    with django_assert_num_queries(SERVING_FIRST + FRAGMENTS_INDEX):
         html = client.get(path).content.decode()
     assert html.count('class="r2020-card"') == min(count, 12)
     with django_assert_num_queries(SERVING):
@@ -196,3 +199,84 @@ def test_the_cached_parts_are_kept_per_language(client, make_event):
     assert "<dt>Wanneer</dt>" in client.get(event.url).content.decode()
     english = client.get(f"/en{event.url}").content.decode()
     assert "<dt>When</dt>" in english and "<dt>Wanneer</dt>" not in english
+
+
+def test_a_registration_renews_the_kept_programme_and_free_places(
+    client, with_events, make_user, captured, django_assert_num_queries
+):
+    event = with_events(1, days=10, sessions=2)[0]
+    user = make_user()  # before the pages are kept: a new organisation renews every fragment
+    client.get("/")
+    html = client.get(event.url).content.decode()
+    assert "50 van 50 plaatsen vrij" in html and html.count("10 plaatsen vrij") == 4
+    session = event.sessions.order_by("sort_order").first()
+    captured(services.registration_create, event=event, user=user, sessions=[session])
+    with django_assert_num_queries(SERVING + PROGRAMME):
+        html = client.get(event.url).content.decode()
+    # The event's places and the chosen session's, in the programme and in the form.
+    assert "49 van 50 plaatsen vrij" in html
+    assert html.count("9 plaatsen vrij") == 2 and html.count("10 plaatsen vrij") == 2
+    with django_assert_num_queries(SERVING):
+        assert "49 van 50 plaatsen vrij" in client.get(event.url).content.decode()
+
+
+def test_the_kept_form_is_a_visitors_or_a_members_never_a_posted_one(with_events, make_user):
+    event = with_events(1, days=10)[0]
+    visitor, member = Client(), Client()
+    member.force_login(make_user())
+    assert 'name="email"' in visitor.get(event.url).content.decode()
+    html = member.get(event.url).content.decode()
+    assert 'name="email"' not in html and 'name="sessions"' in html
+    assert 'name="email"' in visitor.get(event.url).content.decode()
+    # A posted form with errors shows the visitor's input; the next visitor gets a blank form.
+    response = visitor.post(event.register_url, {"name": "Vera Jansen", "email": "geen-adres"})
+    assert response.status_code == 400
+    assert 'value="Vera Jansen"' in response.content.decode()
+    html = Client().get(event.url).content.decode()
+    assert "Vera Jansen" not in html and 'name="email"' in html
+
+
+def test_a_full_event_offers_the_waitlist_from_its_kept_programme(
+    client, make_event, make_user, captured
+):
+    event = make_event(capacity=1)
+    assert "Aanmelden</button>" in client.get(event.url).content.decode()
+    captured(services.registration_create, event=event, user=make_user())
+    html = client.get(event.url).content.decode()
+    assert "0 van 1 plaatsen vrij" in html and "Op de wachtlijst</button>" in html
+    assert "De bijeenkomst is vol." in html
+
+
+def test_a_cancellation_and_a_promotion_from_the_waitlist_renew_what_is_kept(
+    make_event, make_user, captured
+):
+    """The programme, the free places and the form's button are kept per registration
+    change; what each member sees of their own registration never is."""
+    event = make_event(capacity=1)
+    first, second = make_user(), make_user()
+    clients = {}
+    for user in (first, second, make_user()):
+        clients[user] = Client()
+        clients[user].force_login(user)
+    third = list(clients)[2]
+    one = captured(services.registration_create, event=event, user=first)
+    other = captured(services.registration_create, event=event, user=second)
+    html = clients[third].get(event.url).content.decode()
+    assert "0 van 1 plaatsen vrij" in html and "Op de wachtlijst</button>" in html
+    assert "Je staat op de wachtlijst." in clients[second].get(event.url).content.decode()
+
+    captured(services.registration_cancel, registration=one)  # the waitlist moves up
+    html = clients[second].get(event.url).content.decode()
+    assert "Je bent aangemeld." in html and "Je staat op de wachtlijst." not in html
+    html = clients[first].get(event.url).content.decode()
+    assert "0 van 1 plaatsen vrij" in html and "Op de wachtlijst</button>" in html
+    assert "Je bent aangemeld." not in html
+
+    other.refresh_from_db()
+    captured(services.registration_cancel, registration=other)  # now a place is free
+    for user in (first, third):
+        html = clients[user].get(event.url).content.decode()
+        assert "1 van 1 plaats vrij" in html and "Aanmelden</button>" in html
+        assert "De bijeenkomst is vol." not in html
+    html = Client().get(event.url).content.decode()
+    assert "1 van 1 plaats vrij" in html and 'name="email"' in html

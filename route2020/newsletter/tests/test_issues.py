@@ -77,13 +77,13 @@ def test_mail_preview_mode(make_issue, news_items, rf, make_user):
     assert [mode for mode, _ in NewsletterIssuePage.preview_modes] == ["", "mail"]
 
 
-def test_home_context(make_issue, django_assert_num_queries):
-    from route2020.newsletter.home import home_context
+def test_home_section(make_issue, django_assert_num_queries):
+    from route2020.newsletter.home import home_sections
 
     mark_sent(make_issue(title="Laatste"))
-    home_context()  # the site's root paths are cached after the first page URL
+    home_sections()  # the site's root paths are cached after the first page URL
     with django_assert_num_queries(1):
-        context = home_context()["newsletter_signup"]
+        context = home_sections()[0].context
         assert context["latest_issue"].title == "Laatste"
     assert context["url"] == "/reisflitsen/"
 
@@ -98,3 +98,34 @@ def test_search_finds_an_issue_only_once_sent(
     assert not Page.objects.live().search("Zoekbare")
     send_issue(issue, django_capture_on_commit_callbacks)
     assert [page.pk for page in Page.objects.live().search("Zoekbare")] == [issue.pk]
+
+
+def test_an_issue_lists_the_events_around_its_own_date(client, make_issue, home):
+    """A Reisflits sent in November 2017 does not announce events of years later."""
+    import datetime
+
+    from django.utils import timezone
+
+    from route2020.core.pages import child
+    from route2020.events.models import EventIndexPage, EventPage
+
+    events = child(home, EventIndexPage, "bijeenkomsten", title="Bijeenkomsten")
+    sent = timezone.now() - datetime.timedelta(days=9 * 365)
+    pages = {}
+    for slug, start in [("toen", sent + datetime.timedelta(days=20)), ("nu", timezone.now())]:
+        pages[slug] = child(
+            events,
+            EventPage,
+            slug,
+            title=f"Bijeenkomst {slug}",
+            start=start + datetime.timedelta(days=10),
+            end=start + datetime.timedelta(days=10, hours=4),
+            venue_name="Cultura",
+        )
+    issue = make_issue()
+    issue.items = [("event", {"page": page, "note": ""}) for page in pages.values()]
+    issue.save_revision().publish()
+    mark_sent(issue, days_ago=9 * 365)
+    html = client.get(issue.url).content.decode()
+    assert "Bijeenkomst toen" in html
+    assert "Bijeenkomst nu" not in html

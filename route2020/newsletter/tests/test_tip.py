@@ -46,7 +46,7 @@ def test_tip_mail_is_fixed_text_with_one_link(
     page = news_items[0]
     response = tip(client, django_capture_on_commit_callbacks, page)
     assert response.status_code == 200
-    assert "uw tip is onderweg" in response.content.decode()
+    assert "je tip is onderweg" in response.content.decode()
     [message] = mailoutbox
     assert message.to == ["vriend@example.org"]
     assert "Anna" in message.subject and "Nieuwsbericht 1" in message.subject
@@ -63,7 +63,7 @@ def test_tip_mail_is_fixed_text_with_one_link(
         ("note", "Mail naar koop@spam.example", "geen links"),
         ("note", "x" * 301, "hoogstens 300 tekens"),
         ("sender_name", "spam.example", "geen webadres"),
-        ("sender_name", "", "Vul uw naam in."),
+        ("sender_name", "", "Vul je naam in."),
         ("recipient", "geen-adres", "Vul een geldig e-mailadres in"),
     ],
 )
@@ -96,7 +96,7 @@ def test_honeypot_gets_the_same_answer_and_no_mail(
     response = tip(
         client, django_capture_on_commit_callbacks, news_items[0], website="http://spam.example"
     )
-    assert "uw tip is onderweg" in response.content.decode()
+    assert "je tip is onderweg" in response.content.decode()
     assert mailoutbox == []
 
 
@@ -114,7 +114,7 @@ def test_rate_limited_per_recipient_and_per_client(
     assert "later nog eens" in limited.content.decode()
     assert len(mailoutbox) == 3
 
-    for number in range(10):  # NEWSLETTER_TIP_PER_IP_PER_HOUR
+    for number in range(10):  # RATE_LIMITS["tip"], 10 an hour
         tip(
             client, django_capture_on_commit_callbacks, page, recipient=f"ander{number}@example.org"
         )

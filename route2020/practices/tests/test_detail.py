@@ -7,14 +7,17 @@ pytestmark = pytest.mark.django_db
 
 
 def test_detail_shows_the_how_and_hides_contact_from_visitors(client, make_practice):
-    practice = make_practice(what_did_not_work="Te weinig ouders op zaterdag.", budget_euros=1500)
+    practice = make_practice(
+        what_did_not_work="Te weinig ouders op zaterdag.", budget_euros=1500, staff_hours=3200
+    )
     response = client.get(practice.url)
     html = response.content.decode()
     assert response.status_code == 200
     assert "Zo doe je het" in html
     assert "Scholen benaderen" in html
     assert "Te weinig ouders op zaterdag." in html
-    assert "€ 1500" in html
+    assert "€\u00a01.500" in html  # with the thousands separator (core money filter)
+    assert "Uren personeel: 3.200<" in html  # hours too, as the euros are
     assert "anna@bieb.example" not in html
     assert "Anna de Vries" not in html
     assert "@" not in html.split("<main")[-1].split("</main>")[0]
@@ -119,12 +122,14 @@ def test_spread_map_draws_provinces_and_lines(client, make_practice, make_user, 
     assert "Overijssel" in html
 
 
-def test_home_context_has_recent_practices(make_practice, django_assert_num_queries):
-    from route2020.practices.home import home_context
+def test_home_section_has_recent_practices(make_practice, django_assert_num_queries):
+    from route2020.core.pages import restricted_paths
+    from route2020.practices.home import home_sections
 
     make_practice()
+    restricted_paths()  # kept per process and content generation, read by every section
     with django_assert_num_queries(1):
-        practices = list(home_context()["recent_practices"])
+        practices = list(home_sections()[0].context["recent_practices"])
     assert practices[0].card_meta
 
 
@@ -143,3 +148,14 @@ def test_detail_page_queries_are_few_and_a_new_adoption_shows_at_once(
     services.adoption_create(practice=practice, user=adopter, how_it_went="Goed.")
     html = client.get(practice.url).content.decode()
     assert adopter.organisation.name in html
+
+
+def test_a_practice_behind_a_view_restriction_is_not_on_the_home_page(client, make_practice):
+    from wagtail.models import PageViewRestriction
+
+    make_practice(title="Open ontbijt")
+    secret = make_practice(title="Geheim ontbijt")
+    PageViewRestriction.objects.create(page=secret, restriction_type="login")
+    html = client.get("/").content.decode()
+    assert "Open ontbijt" in html
+    assert "Geheim ontbijt" not in html

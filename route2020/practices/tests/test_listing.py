@@ -1,3 +1,6 @@
+import re
+from types import SimpleNamespace
+
 import pytest
 from django.db import connection
 
@@ -77,25 +80,56 @@ def test_search_finds_by_text(client, make_practice):
     assert "q=repareren" in response.context["query_string"]
 
 
-@pytest.mark.postgres
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="Dutch stemming needs PostgreSQL")
-def test_search_uses_dutch_stemming(client, make_practice):
+@pytest.mark.parametrize("query", ["bibliotheek", "bibliotheken", "samenwerking"])
+def test_search_uses_dutch_stemming_on_every_database(client, make_practice, query):
     make_practice(
         title="Bibliotheken werken samen", summary="Over samenwerkingen tussen bibliotheken."
     )
-    response = client.get(URL, {"q": "bibliotheek"})
+    make_practice(title="Taalhuis in de wijk", summary="Een taalhuis voor laaggeletterden.")
+    response = client.get(URL, {"q": query})
     assert [p.title for p in response.context["practices"]] == ["Bibliotheken werken samen"]
 
 
+def test_listing_and_site_search_follow_one_rule(client, make_practice):
+    """The same words give the same practices in the listing and in /zoeken/: every word
+    must occur (issue 14.3: they used to AND and OR)."""
+    make_practice(title="Taalhuizen in Overijssel", summary="Vrijwilligers helpen met taal.")
+    make_practice(title="Taalcafé", summary="Een taalhuis van vrijwilligers in de bibliotheek.")
+    make_practice(title="Repaircafé", summary="Vrijwilligers repareren spullen.")
+    for query, expected in [
+        ("taalhuis", {"Taalhuizen in Overijssel", "Taalcafé"}),
+        ("taalhuizen vrijwilligers", {"Taalhuizen in Overijssel", "Taalcafé"}),
+        ("taalhuis repareren", set()),
+    ]:
+        listing = {p.title for p in client.get(URL, {"q": query}).context["practices"]}
+        site = client.get("/zoeken/", {"q": query}).content.decode()
+        found_by_site = {title for title in expected | {"Repaircafé"} if f">{title}<" in site}
+        assert listing == expected, query
+        assert found_by_site == expected, query
+
+
+def test_filter_by_evidence_level_with_counts(client, make_practice):
+    make_practice(title="Gemeten", evidence_level="effect-gemeten")
+    make_practice(title="Onderbouwd", evidence_level="onderbouwd")
+    make_practice(title="Beschreven")
+    response = client.get(URL, {"bewijsniveau": "effect-gemeten"})
+    assert [p.title for p in response.context["practices"]] == ["Gemeten"]
+    html = client.get(URL).content.decode()
+    assert 'name="bewijsniveau"' in html
+    assert re.search(r'<option value="effect-gemeten"[^>]*>Effect gemeten \(1\)</option>', html)
+    # An unknown level is ignored, never an error.
+    response = client.get(URL, {"bewijsniveau": "heel-goed"})
+    assert response.status_code == 200 and len(response.context["practices"]) == 3
+
+
 def _bulk(practice_index, themes, organisation, count):
-    from route2020.practices.generate import create_practices
+    from route2020.demo.generate_practices import create_practices
 
     create_practices(practice_index, count, themes=themes, organisations=[organisation])
 
 
 def _queries(client, params):
     from django.core.cache import cache
-    from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     cache.clear()
@@ -107,7 +141,7 @@ def _queries(client, params):
 
 def test_listing_query_count_is_fixed(client, practice_index, themes, make_organisation):
     """The same number of queries for 5 and for 50 practices, for every kind of listing."""
-    from route2020.practices.generate import create_practices, index_practices
+    from route2020.demo.generate_practices import create_practices, index_practices
 
     organisation = make_organisation()
     variants = [
@@ -115,6 +149,7 @@ def test_listing_query_count_is_fixed(client, practice_index, themes, make_organ
         {"thema": themes[0].slug, "mislukt": "1", "pagina": "1"},
         {"provincie": "overijssel", "soort": "praktijkvoorbeeld", "sort": "meest-overgenomen"},
         {"q": "bibliotheek"},
+        {"bewijsniveau": "beschreven"},
     ]
     create_practices(practice_index, 5, themes=themes, organisations=[organisation])
     # Every variant finds something at 5 too (an empty page skips the theme labels query).
@@ -126,7 +161,7 @@ def test_listing_query_count_is_fixed(client, practice_index, themes, make_organ
     index_practices()
     client.get(URL)  # warm the site root cache
     at_5 = [_queries(client, params) for params in variants]
-    assert [bool(response.context["practices"]) for _count, response in at_5] == [True] * 4
+    assert [bool(response.context["practices"]) for _count, response in at_5] == [True] * 5
     at_5 = [count for count, _response in at_5]
     create_practices(
         practice_index, 45, themes=themes, organisations=[organisation], start_number=5
@@ -184,12 +219,20 @@ def test_facet_counts_over_search_matches(client, make_practice):
 
 
 def _count_queries(client, params=None):
-    from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     with CaptureQueriesContext(connection) as queries:
         response = client.get(URL, params or {})
     return len(queries), response
+
+
+def _grouping_queries(client, params):
+    """The GROUP BY queries (the facet counts) of one request, and its response."""
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(URL, params)
+    return sum("GROUP BY" in query["sql"] for query in queries), response
 
 
 def test_facet_counts_survive_other_content_but_not_a_practice_publish(
@@ -239,6 +282,88 @@ def test_publishing_a_practice_warms_the_common_listings(
     assert "Drenthe (1)" in response.content.decode()
 
 
+def test_first_visitor_after_a_publish_gets_the_last_counts_while_a_task_renews_them(
+    client, make_practice, make_organisation, settings, monkeypatch
+):
+    """A listing the warm-up does not cover (two filters): right after a publish its first
+    visitor is answered with the counts of the previous generation, without the GROUP BY
+    queries, and a refresh task is queued once; the task stores the new counts."""
+    from route2020.practices import listing_cache
+
+    settings.PAGE_CACHE_ENABLED = False
+    settings.PRACTICES_WARM_LISTING = True
+    drenthe = make_organisation(province_code="PV22")
+    make_practice(title="Eerste", organisation=drenthe)
+    params = {"provincie": "drenthe", "soort": "praktijkvoorbeeld"}
+    grouped, response = _grouping_queries(client, params)  # computed and kept as the latest
+    assert grouped == 3 and response.context["result_count"] == 1
+
+    queued = []
+    refresh = listing_cache.refresh_facets
+    # No worker has run yet: the task is only queued (the tests' backend would run it now).
+    monkeypatch.setattr(
+        listing_cache, "refresh_facets", SimpleNamespace(enqueue=lambda *a: queued.append(a))
+    )
+    make_practice(title="Tweede", organisation=drenthe)
+    grouped, response = _grouping_queries(client, params)
+    assert grouped == 0  # the latest counts are read, nothing is counted
+    assert response.context["result_count"] == 1  # the previous generation's counts
+    assert "Tweede" in response.content.decode()  # the results themselves are current
+    _grouping_queries(client, params)
+    assert queued == [(params, listing_cache.generation())]  # queued once
+
+    assert refresh.call(*queued[0]) is True
+    grouped, response = _grouping_queries(client, params)
+    assert grouped == 0 and response.context["result_count"] == 2
+    # A refresh for a generation that has moved on does nothing.
+    listing_cache.invalidate()
+    assert refresh.call(*queued[0]) is False
+
+
+def test_the_last_counts_are_kept_nowhere_so_the_refreshed_ones_show_at_once(
+    client, make_practice, make_organisation, settings, monkeypatch
+):
+    """The previous generation's counts are shown, not kept: neither the page cache nor the
+    process's own copy of the listing holds them, so the page shows the refreshed counts as
+    soon as the task has stored them (and not only after the next publish)."""
+    from route2020.practices import listing_cache
+
+    settings.PAGE_CACHE_ENABLED = True
+    settings.PRACTICES_WARM_LISTING = True
+    drenthe = make_organisation(province_code="PV22")
+    make_practice(title="Eerste", organisation=drenthe)
+    params = {"provincie": "drenthe", "soort": "praktijkvoorbeeld"}
+    client.get(URL, params)
+    queued = []
+    refresh = listing_cache.refresh_facets
+    monkeypatch.setattr(
+        listing_cache, "refresh_facets", SimpleNamespace(enqueue=lambda *a: queued.append(a))
+    )
+    make_practice(title="Tweede", organisation=drenthe)
+    response = client.get(URL, params)
+    assert "1 praktijkvoorbeeld<" in response.content.decode()
+    response = client.get(URL, params)
+    assert response["X-Page-Cache"] == "miss"  # the stale page was not stored
+    assert "1 praktijkvoorbeeld<" in response.content.decode()
+
+    refresh.call(*queued[0])
+    response = client.get(URL, params)
+    assert "2 praktijkvoorbeelden<" in response.content.decode()
+    assert client.get(URL, params)["X-Page-Cache"] == "hit"  # current counts: kept again
+
+
+def test_without_the_warm_up_the_counts_are_computed_in_the_request(
+    client, make_practice, make_organisation, settings
+):
+    settings.PAGE_CACHE_ENABLED = False
+    drenthe = make_organisation(province_code="PV22")
+    make_practice(title="Eerste", organisation=drenthe)
+    params = {"provincie": "drenthe", "soort": "praktijkvoorbeeld"}
+    assert client.get(URL, params).context["result_count"] == 1
+    make_practice(title="Tweede", organisation=drenthe)
+    assert client.get(URL, params).context["result_count"] == 2
+
+
 def test_a_warm_up_for_an_old_generation_stops(make_practice):
     from route2020.practices import listing_cache
 
@@ -270,3 +395,45 @@ def test_a_search_sorted_by_date_or_adoptions_keeps_that_order(client, make_prac
     assert titles("nieuwste") == ["Repaircafé", "Repaircafé repareren repareren"]
     assert titles("meest-overgenomen") == ["Repaircafé repareren repareren", "Repaircafé"]
     assert set(titles("relevantie")) == {"Repaircafé", "Repaircafé repareren repareren"}
+
+
+def test_the_page_cache_keeps_the_listing_filters_apart_and_nothing_else(client, practice_index):
+    """Filters are part of the page cache's key, in any order; a tracking parameter is not."""
+    url = practice_index.url
+    assert client.get(f"{url}?soort=proeftuin")["X-Page-Cache"] == "miss"
+    assert client.get(f"{url}?soort=proeftuin&utm_source=x")["X-Page-Cache"] == "hit"
+    assert client.get(f"{url}?soort=praktijkvoorbeeld")["X-Page-Cache"] == "miss"
+    assert client.get(f"{url}?status=lopend&soort=proeftuin")["X-Page-Cache"] == "miss"
+    assert client.get(f"{url}?soort=proeftuin&status=lopend")["X-Page-Cache"] == "hit"
+
+
+def test_a_practice_behind_a_view_restriction_is_not_listed_nor_counted(
+    client, make_practice, settings
+):
+    """The listing is the same for every visitor and kept so: a restricted practice (members
+    only, a password) is in no visitor's listing, count or search, and not in a list kept
+    from before the restriction."""
+    from wagtail.models import PageViewRestriction
+
+    settings.PAGE_CACHE_ENABLED = True
+    make_practice(title="Open ontbijt")
+    secret = make_practice(title="Geheim ontbijt")
+    assert "Geheim ontbijt" in client.get(URL).content.decode()
+    PageViewRestriction.objects.create(page=secret, restriction_type="login")
+    for params in ({}, {"q": "ontbijt"}):
+        response = client.get(URL, params)
+        html = response.content.decode()
+        assert "Open ontbijt" in html
+        assert "Geheim ontbijt" not in html
+        assert "1 praktijkvoorbeeld<" in html
+
+
+def test_a_practice_behind_a_view_restriction_is_not_a_related_practice(client, make_practice):
+    from wagtail.models import PageViewRestriction
+
+    shown = make_practice(title="Open ontbijt")
+    secret = make_practice(title="Geheim ontbijt")
+    PageViewRestriction.objects.create(page=secret, restriction_type="login")
+    html = client.get(shown.url).content.decode()
+    assert "Geheim ontbijt" not in html
+    assert "Verwante praktijkvoorbeelden" not in html

@@ -108,9 +108,9 @@ def test_dutch_published_mail_names_who_published(submission, make_user):
 
     (message,) = mail.outbox
     assert message.subject == (
-        "[Route 2020] Uw praktijkvoorbeeld is gepubliceerd: Taalcafé op zaterdag"
+        "[Route 2020] Je praktijkvoorbeeld is gepubliceerd: Taalcafé op zaterdag"
     )
-    assert 'Uw praktijkvoorbeeld "Taalcafé op zaterdag" is gepubliceerd door Gea Gids.' in (
+    assert 'Je praktijkvoorbeeld "Taalcafé op zaterdag" is gepubliceerd door Gea Gids.' in (
         message.body
     )
     assert "Dank voor het delen: delen maakt je rijker." in message.body

@@ -98,7 +98,10 @@ def test_full_flow_submit_review_publish(
     assert [m.to for m in mail.outbox] == [["gids@example.org"]]
     # The guide sees it in the queue and publishes it.
     client.force_login(guide)
-    assert "Taalcafé op zaterdag" in client.get("/praktijkvoorbeelden/beoordelen/").content.decode()
+    queue = client.get("/praktijkvoorbeelden/beoordelen/").content.decode()
+    assert "Taalcafé op zaterdag" in queue
+    # Brand new: it has a draft page since it was submitted, but was never published.
+    assert ">Nieuw<" in queue and ">Wijziging<" not in queue
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             f"/praktijkvoorbeelden/beoordelen/{submission.pk}/", {"publiceren": "1"}
@@ -162,6 +165,17 @@ def test_invalid_step_keeps_input_and_survives_reload(client, member, practice_i
     html = client.get(step_url(submission, "basis")).content.decode()
     assert "Wat ik al typte" in html
     assert not PracticePage.objects.exists()
+
+
+def test_a_nul_byte_is_refused_and_kept_out_of_the_draft(client, member, practice_index, themes):
+    """PostgreSQL's jsonb cannot hold NUL: the typed input is kept without it, never a 500."""
+    client.force_login(member)
+    submission = start(client)
+    response = client.post(step_url(submission, "basis"), basics(themes, title="Lezen\x00<b>"))
+    assert response.status_code == 400
+    submission.refresh_from_db()
+    assert "\x00" not in str(submission.data)
+    assert "Lezen<b>" in str(submission.data)
 
 
 def test_stopped_requires_what_did_not_work(client, member, practice_index, themes):
@@ -243,6 +257,8 @@ def test_edit_of_published_practice_keeps_live_version(
     html = client.get(practice.url).content.decode()
     assert "Oude titel" in html and "Nieuwe titel" not in html
     client.force_login(guide)
+    queue = client.get("/praktijkvoorbeelden/beoordelen/").content.decode()
+    assert ">Wijziging<" in queue and ">Nieuw<" not in queue
     client.post(f"/praktijkvoorbeelden/beoordelen/{submission.pk}/", {"publiceren": "1"})
     client.logout()
     practice.refresh_from_db()
@@ -287,7 +303,7 @@ def test_image_needs_alt_text(client, member, practice_index, themes):
     [
         ("foto.png", b"not an image at all", "geen afbeelding"),
         ("script.exe", png(), "niet toegestaan"),
-        ("foto.svg", b"<svg onload=alert(1)></svg>", "geen afbeelding"),
+        ("foto.svg", b"<svg onload=alert(1)></svg>", "niet toegestaan als afbeelding"),
     ],
 )
 def test_wrong_image_type_is_refused(
@@ -304,15 +320,15 @@ def test_wrong_image_type_is_refused(
 
 
 def test_too_large_image_is_refused(client, member, practice_index, themes, monkeypatch):
-    from route2020.practices import forms
+    from route2020.practices.forms import AttachmentsForm
 
-    monkeypatch.setattr(forms, "MAX_IMAGE_BYTES", 100)
+    monkeypatch.setattr(AttachmentsForm.base_fields["image"], "max_bytes", 100)
     client.force_login(member)
     submission = start(client)
     upload = SimpleUploadedFile("foto.png", png((200, 200)), content_type="image/png")
     response = client.post(step_url(submission, "bijlagen"), attachments(image=upload))
     assert response.status_code == 400
-    assert "groter dan 5 MB" in response.content.decode()
+    assert "Dit bestand is groter dan 100\xa0bytes." in response.content.decode()
 
 
 def test_decompression_bomb_is_refused(client, member, practice_index, themes):
@@ -332,7 +348,7 @@ def test_decompression_bomb_is_refused(client, member, practice_index, themes):
 @pytest.mark.parametrize(
     "name,content,message",
     [
-        ("rapport.pdf", b"MZ\x90\x00 executable", "geen PDF- of Office-document"),
+        ("rapport.pdf", b"MZ\x90\x00 executable", "geen geldig .pdf-bestand"),
         ("rapport.exe", b"%PDF-1.4", "niet toegestaan"),
         ("rapport.html", b"<script>alert(1)</script>", "niet toegestaan"),
     ],
@@ -349,9 +365,9 @@ def test_wrong_document_is_refused(client, member, practice_index, themes, name,
 
 
 def test_too_large_document_is_refused(client, member, practice_index, themes, monkeypatch):
-    from route2020.practices import forms
+    from route2020.practices.forms import AttachmentsForm
 
-    monkeypatch.setattr(forms, "MAX_DOCUMENT_BYTES", 10)
+    monkeypatch.setattr(AttachmentsForm.base_fields["document"], "max_bytes", 10)
     client.force_login(member)
     submission = start(client)
     upload = SimpleUploadedFile("rapport.pdf", b"%PDF-1.4 " + b"0" * 100)
@@ -359,7 +375,7 @@ def test_too_large_document_is_refused(client, member, practice_index, themes, m
         step_url(submission, "bijlagen"), {**STEP_DATA["bijlagen"], "document": upload}
     )
     assert response.status_code == 400
-    assert "groter dan 10 MB" in response.content.decode()
+    assert "Dit bestand is groter dan 10\xa0bytes." in response.content.decode()
 
 
 def test_script_in_every_text_field_is_shown_as_text(client, member, guide, practice_index, themes):
@@ -415,3 +431,23 @@ def test_pilot_needs_phase_and_evaluation_when_ended(client, member, practice_in
     response = client.post(step_url(submission, "resultaten"), STEP_DATA["resultaten"])
     assert response.status_code == 400
     assert "Een afgelopen proeftuin heeft een evaluatie." in response.content.decode()
+
+
+def test_the_database_allows_one_open_edit_of_a_practice(make_practice, make_user):
+    """Two requests at once (double click, two tabs) cannot open two edits of one practice;
+    a submitted edit does not count as open, nor do new practices (no page yet)."""
+    from django.db import IntegrityError, transaction
+
+    from route2020.practices import services
+
+    practice = make_practice()
+    member = make_user(organisation=practice.organisation)
+    first = services.submission_start_edit(user=member, practice=practice)
+    fields = {"author": member, "organisation": practice.organisation, "practice": practice}
+    for state in (Submission.State.DRAFT, Submission.State.RETURNED):
+        with pytest.raises(IntegrityError), transaction.atomic():
+            Submission.objects.create(state=state, **fields)
+    Submission.objects.create(state=Submission.State.SUBMITTED, **fields)
+    Submission.objects.create(author=member, organisation=practice.organisation)
+    Submission.objects.create(author=member, organisation=practice.organisation)
+    assert services.submission_start_edit(user=member, practice=practice) == first

@@ -1,24 +1,21 @@
-"""Events (bijeenkomsten): gatherings with a programme of sessions, registrations and a waitlist.
+"""Event pages: the listing at /bijeenkomsten/ and one page per gathering with its programme.
 
 Registrations are written only through `services.py`, which keeps capacity under a row lock.
 """
 
-import secrets
-from datetime import timedelta
 from zoneinfo import ZoneInfo
 
-from django.conf import settings
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.core.signing import BadSignature, Signer
 from django.db import models
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q
 from django.http import QueryDict
+from django.shortcuts import redirect
 from django.utils import formats, timezone
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from modelcluster.models import ClusterableModel
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -29,36 +26,19 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable
 from wagtail.search import index
 
 from route2020.core.blocks import BodyBlock
-from route2020.core.cache import scope_page
+from route2020.core.cache import scope_generation, scope_page
 from route2020.core.models import BasePage
 from route2020.core.pages import public
 
+from ..permissions import may_register
+from .programme import Session
+from .registration import Registration
+
 EVENTS_PER_PAGE = 12
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
-# Practices live in another app that may not be installed yet: sessions point at pages and the
-# chooser only offers pages of this type.
-PRACTICE_PAGE = Q(content_type__app_label="practices", content_type__model="practicepage")
-# A visitor who does not click the link in their confirmation mail within this time has to
-# register again; `send_event_reminders` (hourly) then removes their name and address.
-CONFIRMATION_EXPIRES_HOURS = 48
-CONFIRMATION_EXPIRES_AFTER = timedelta(hours=CONFIRMATION_EXPIRES_HOURS)
-
-
-def unconfirmed_too_long(now=None, prefix=""):
-    """The one definition of "expired but not yet marked so": a visitor's registration still
-    unconfirmed CONFIRMATION_EXPIRES_AFTER after it was made. `prefix` is the path to the
-    registration ("registrations__" from an event)."""
-    now = now or timezone.now()
-    return Q(
-        **{
-            f"{prefix}status": Registration.Status.PENDING,
-            f"{prefix}created_at__lte": now - CONFIRMATION_EXPIRES_AFTER,
-        }
-    )
 
 
 def event_cache_scope(event_id):
@@ -91,7 +71,37 @@ def when(start, end):
     return f"{formats.date_format(start, 'j F Y H:i')} – {formats.date_format(end, 'j F Y H:i')}"
 
 
+class Programme:
+    """An event's programme as its page shows it: the sessions (with `confirmed` counted and
+    their practices prefetched) and the free places of the event as a whole (counted when
+    first asked for: after the event the page shows no free places)."""
+
+    def __init__(self, event, sessions):
+        self.event_id = event.pk
+        self.capacity = event.capacity
+        self.sessions = sessions
+
+    @cached_property
+    def confirmed(self):
+        if self.event_id is None:
+            return 0
+        return Registration.objects.filter(
+            event_id=self.event_id, status=Registration.Status.CONFIRMED
+        ).count()
+
+    @property
+    def places_left(self):
+        if self.capacity is None:
+            return None
+        return max(self.capacity - self.confirmed, 0)
+
+    @property
+    def is_full(self):
+        return self.capacity is not None and self.capacity > 0 and not self.places_left
+
+
 class EventIndexPage(BasePage):
+    menu_label = _("Bijeenkomsten")
     subpage_types = ["events.EventPage"]
     max_count = 1
 
@@ -138,17 +148,21 @@ class EventIndexPage(BasePage):
         return context
 
     def get_filter_form(self, parameters):
-        from .forms import EventFilterForm
+        from ..forms import EventFilterForm
 
         return EventFilterForm(parameters or None)
 
-    def get_events_page(self, parameters, form, past):
+    def listed_events(self, form, past):
+        """The listing's events for the filters of `form`: upcoming ones soonest first, or
+        the past ones latest first. The CSV download lists the same."""
         events = form.filter(self.get_events())
         now = timezone.now()
         if past:
-            events = events.filter(end__lt=now).order_by("-start", "-pk")
-        else:
-            events = events.filter(end__gte=now).order_by("start", "pk")
+            return events.filter(end__lt=now).order_by("-start", "-pk")
+        return events.filter(end__gte=now).order_by("start", "pk")
+
+    def get_events_page(self, parameters, form, past):
+        events = self.listed_events(form, past)
         return Paginator(events, EVENTS_PER_PAGE).get_page(parameters.get("pagina"))
 
 
@@ -277,6 +291,22 @@ class EventPage(RoutablePageMixin, BasePage):
             models.Index(fields=["end"], name="events_event_end_idx"),
             models.Index(fields=["start", "page_ptr"], name="events_event_start_idx"),
         ]
+        # The database keeps what `clean()` tells the editor (capacity >= 0 it keeps already:
+        # a PositiveIntegerField has its own check).
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__gte=F("start")),
+                name="events_event_ends_after_it_starts",
+                violation_error_message=_("Het einde ligt voor het begin."),
+            ),
+            models.CheckConstraint(
+                condition=Q(registration_opens__isnull=True)
+                | Q(registration_closes__isnull=True)
+                | Q(registration_closes__gte=F("registration_opens")),
+                name="events_registration_closes_after_it_opens",
+                violation_error_message=_("Aanmelden sluit voordat het opengaat."),
+            ),
+        ]
 
     def clean(self):
         super().clean()
@@ -309,6 +339,15 @@ class EventPage(RoutablePageMixin, BasePage):
         return " · ".join(str(part) for part in parts if part)
 
     @property
+    def card_audience(self):
+        """Where the event is for and who may come: the last line of its card."""
+        where = self.province.name if self.province_id else _("Landelijk")
+        if self.members_only:
+            members_only = _("Alleen voor leden")  # makemessages does not look into f-strings
+            return f"{where} · {members_only}"
+        return str(where)
+
+    @property
     def agenda_url(self):
         from django.urls import reverse
 
@@ -333,8 +372,17 @@ class EventPage(RoutablePageMixin, BasePage):
         return event_cache_scope(self.pk)
 
     def serve(self, request, *args, **kwargs):
-        scope_page(request, self.cache_scope)
+        self._registrations_version = scope_page(request, self.cache_scope)
         return super().serve(request, *args, **kwargs)
+
+    def registrations_version(self):
+        """A counter that every registration for this event moves (its page-cache scope),
+        read once while the page is served: what is kept per version shows the free places
+        of that moment."""
+        version = getattr(self, "_registrations_version", None)
+        if version is None:
+            version = self._registrations_version = scope_generation(self.cache_scope)
+        return version
 
     @property
     def closes_at(self):
@@ -357,20 +405,18 @@ class EventPage(RoutablePageMixin, BasePage):
             return 0
         return self.registrations.filter(status=Registration.Status.CONFIRMED).count()
 
-    @property
-    def places_left(self):
-        if self.capacity is None:
-            return None
-        return max(self.capacity - self.confirmed_count, 0)
-
     def get_sessions(self):
         """Sessions with their confirmed registrations counted in one query."""
-        from wagtail.models import Page
-
         sessions = self.sessions.all()
         if not isinstance(sessions, models.QuerySet):
             # A preview in /beheer/: the programme lives in memory, nobody registered for it.
             return sorted(sessions, key=lambda session: (session.start, session.sort_order or 0))
+        return self._with_counts_and_practices(sessions)
+
+    @staticmethod
+    def _with_counts_and_practices(sessions):
+        from wagtail.models import Page
+
         return (
             sessions.annotate(
                 confirmed=Count(
@@ -401,239 +447,121 @@ class EventPage(RoutablePageMixin, BasePage):
         context.update(self.registration_context(request, form=kwargs.get("form")))
         return context
 
-    def registration_context(self, request, form=None):
-        from .forms import RegistrationForm
+    def programme(self, request):
+        """The sessions with their free places and presented practices, and the event's own
+        free places: the same for everyone, so computed once per process for each content
+        generation and each registration change (`registrations_version`), not per request."""
+        from route2020.core import fragments
 
-        # Lazy: after the event the programme comes from the template's fragment cache.
-        sessions = SimpleLazyObject(lambda: list(self.get_sessions()))
+        if self.pk is None or getattr(request, "is_preview", False):
+            return Programme(self, list(self.get_sessions()))
+        return fragments.memo(
+            request,
+            "event-programme-data",
+            [self, self.registrations_version()],
+            lambda: Programme(
+                self,
+                # Not through `self.sessions`: the sessions kept must not hold this page.
+                list(self._with_counts_and_practices(Session.objects.filter(event_id=self.pk))),
+            ),
+        )
+
+    def registration_context(self, request, form=None):
+        """What the page shows around registering. Only who the person is (registered
+        already? may they?) is asked per request; the programme and free places come from
+        `programme()`, and the blank form is built only when its fragment is not kept."""
+        from ..forms import RegistrationForm
+
+        # Lazy: while their fragments are kept, neither the programme nor the form is needed.
+        programme = SimpleLazyObject(lambda: self.programme(request))
         user = request.user
         existing = None
         if user.is_authenticated and self.pk is not None:
             existing = self.registrations.active().filter(user=user).first()
-        may_register = not self.members_only or (
-            user.is_authenticated and (user.is_member or user.is_editor)
-        )
-        if form is None and may_register and existing is None and not self.is_past:
-            form = RegistrationForm(event=self, sessions=sessions, user=user)
+        allowed = may_register(user, self)
+        posted = form is not None
+        if not posted and allowed and existing is None and not self.is_past:
+            form = SimpleLazyObject(
+                lambda: RegistrationForm(event=self, sessions=programme.sessions, user=user)
+            )
         return {
-            "sessions": sessions,
+            "programme": programme,
+            "sessions": SimpleLazyObject(lambda: programme.sessions),
             "registration_form": form,
+            "registration_posted": posted,
             "registration_state": self.registration_state(),
             "existing_registration": existing,
-            "may_register": may_register,
+            "may_register": allowed,
         }
 
     @path("aanmelden/", name="register")
     def register_route(self, request):
-        from .views import register
+        """POST of the registration form on the event page; errors show on that page again.
 
-        return register(request, self)
+        The page's own route (a Wagtail page is its own view), so Wagtail has checked the
+        page's view restrictions before this runs. The write is `services.registration_create`.
+        """
+        from route2020.core.ratelimit import exceeded, too_many_requests
 
+        from .. import services
+        from ..forms import RegistrationForm
 
-class PracticesField(ParentalManyToManyField):
-    """Chosen through a search box, not a list of every practice: there may be 100,000."""
-
-    def formfield(self, **kwargs):
-        from .practice_chooser import PracticeChoiceField, PracticeChooser
-
-        return super().formfield(
-            **{"form_class": PracticeChoiceField, "widget": PracticeChooser, **kwargs}
-        )
-
-
-class Session(Orderable, ClusterableModel):
-    """A part of the programme, e.g. a parel or a deel-je-rijk-sessie, with its own capacity."""
-
-    class Kind(models.TextChoices):
-        PLENARY = "plenair", _("Plenair")
-        SHOWCASE = "parel", _("Parel")
-        SHARING = "deel-je-rijk", _("Deel-je-rijk-sessie")
-        WORKSHOP = "workshop", _("Workshop")
-
-    event = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="sessions")
-    title = models.CharField(_("titel"), max_length=200)
-    kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices, default=Kind.WORKSHOP)
-    start = models.DateTimeField(_("begint op"))
-    end = models.DateTimeField(_("eindigt op"))
-    room = models.CharField(_("zaal"), max_length=100, blank=True)
-    presenters = models.CharField(_("door"), max_length=300, blank=True)
-    description = models.TextField(_("omschrijving"), blank=True, max_length=2000)
-    capacity = models.PositiveIntegerField(
-        _("aantal plaatsen"), null=True, blank=True, help_text=_("Leeg: geen maximum.")
-    )
-    practices = PracticesField(
-        "wagtailcore.Page",
-        verbose_name=_("gepresenteerde praktijkvoorbeelden"),
-        blank=True,
-        related_name="presented_in_sessions",
-        limit_choices_to=PRACTICE_PAGE,
-    )
-
-    panels = [
-        FieldPanel("title"),
-        FieldPanel("kind"),
-        FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
-        FieldRowPanel([FieldPanel("room"), FieldPanel("capacity")]),
-        FieldPanel("presenters"),
-        FieldPanel("description"),
-        FieldPanel("practices"),
-    ]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("sessie")
-        verbose_name_plural = _("sessies")
-
-    def __str__(self):
-        return self.title
-
-    def clean(self):
-        super().clean()
-        if self.start and self.end and self.end <= self.start:
-            raise ValidationError({"end": _("Het einde ligt niet na het begin.")})
-
-    def overlaps(self, other):
-        return self.start < other.end and other.start < self.end
-
-    @property
-    def display_time(self):
-        start, end = timezone.localtime(self.start), timezone.localtime(self.end)
-        return f"{start:%H:%M}–{end:%H:%M}"
-
-    @property
-    def places_left(self):
-        """Needs the `confirmed` annotation of EventPage.get_sessions()."""
-        if self.capacity is None:
-            return None
-        return max(self.capacity - getattr(self, "confirmed", 0), 0)
+        if request.method != "POST":
+            return redirect(self.url)
+        if exceeded(request, "event-registration"):
+            return too_many_requests(request)
+        user = request.user if request.user.is_authenticated else None
+        sessions = list(self.get_sessions())
+        form = RegistrationForm(request.POST, event=self, sessions=sessions, user=request.user)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                registration = services.registration_create(
+                    event=self,
+                    user=user,
+                    name=data.get("name", ""),
+                    email=data.get("email", ""),
+                    organisation_name=data.get("organisation_name", ""),
+                    sessions=data.get("sessions", []),
+                )
+            except services.AlreadyRegistered as error:
+                if user is None:
+                    # A visitor learns nothing about whether the address was registered: the
+                    # same answer as a new registration; the address gets its personal link.
+                    services.registration_remind(registration=error.registration)
+                    _say_mail_sent(request)
+                    return redirect(self.url)
+                messages.info(request, error.message)
+                if error.registration is not None:
+                    return redirect(error.registration.get_personal_url())
+                return redirect(self.url)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                return redirect(_after_registration(request, registration))
+        context = self.registration_context(request, form=form)
+        response = self.render(request, context_overrides=context)
+        response.status_code = 400
+        return response
 
 
-class RegistrationQuerySet(models.QuerySet):
-    def active(self):
-        return self.filter(status__in=Registration.ACTIVE)
-
-    def not_expired(self, now=None):
-        """What the office lists and counts: not the expired registrations, whose personal data
-        the hourly job removed, nor those it has yet to reach."""
-        return self.exclude(status=Registration.Status.EXPIRED).exclude(unconfirmed_too_long(now))
-
-    def unconfirmed_too_long(self, now=None):
-        """Visitors who did not confirm their address in time: no longer registered."""
-        return self.filter(unconfirmed_too_long(now))
-
-
-def new_token():
-    return secrets.token_urlsafe(32)
-
-
-class Registration(models.Model):
-    """One person at one event. A visitor's registration waits for their email confirmation."""
-
-    class Status(models.TextChoices):
-        PENDING = "pending_email_confirmation", _("Wacht op bevestiging e-mailadres")
-        CONFIRMED = "confirmed", _("Aangemeld")
-        WAITLISTED = "waitlisted", _("Op de wachtlijst")
-        CANCELLED = "cancelled", _("Afgemeld")
-        EXPIRED = "expired", _("Verlopen (niet bevestigd)")
-
-    ACTIVE = (Status.PENDING, Status.CONFIRMED, Status.WAITLISTED)
-
-    event = models.ForeignKey(
-        EventPage,
-        verbose_name=_("bijeenkomst"),
-        on_delete=models.CASCADE,
-        related_name="registrations",
-    )
-    # A registration is personal data: it goes when the person deletes their account.
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("gebruiker"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="event_registrations",
-    )
-    name = models.CharField(_("naam"), max_length=150)
-    email = models.EmailField(_("e-mailadres"))
-    organisation_name = models.CharField(_("organisatie"), max_length=200, blank=True)
-    status = models.CharField(
-        _("status"), max_length=30, choices=Status.choices, default=Status.CONFIRMED
-    )
-    sessions = models.ManyToManyField(
-        Session, verbose_name=_("sessies"), blank=True, related_name="registrations"
-    )
-    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
-    created_at = models.DateTimeField(_("aangemeld op"), default=timezone.now)
-    confirmed_at = models.DateTimeField(_("bevestigd op"), null=True, blank=True)
-    cancelled_at = models.DateTimeField(_("afgemeld op"), null=True, blank=True)
-    reminder_sent_at = models.DateTimeField(_("herinnering verstuurd op"), null=True, blank=True)
-    followup_sent_at = models.DateTimeField(_("vervolgmail verstuurd op"), null=True, blank=True)
-    # The mails go out in the language the person registered in.
-    language = models.CharField(
-        _("taal"), max_length=10, choices=settings.LANGUAGES, default="nl", editable=False
+def _say_mail_sent(request):
+    messages.success(
+        request,
+        _(
+            "Bijna klaar: we hebben je een mail gestuurd. Klik op de link daarin om je "
+            "aanmelding te bevestigen."
+        ),
     )
 
-    objects = RegistrationQuerySet.as_manager()
 
-    class Meta:
-        verbose_name = _("aanmelding")
-        verbose_name_plural = _("aanmeldingen")
-        ordering = ["created_at", "pk"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["event", "user"],
-                condition=Q(
-                    status__in=[
-                        "pending_email_confirmation",
-                        "confirmed",
-                        "waitlisted",
-                    ]
-                ),
-                name="events_one_active_registration_per_user",
-            ),
-            models.UniqueConstraint(
-                fields=["event", "email"],
-                condition=Q(
-                    status__in=[
-                        "pending_email_confirmation",
-                        "confirmed",
-                        "waitlisted",
-                    ]
-                ),
-                name="events_one_active_registration_per_email",
-            ),
-        ]
-        indexes = [models.Index(fields=["event", "status", "created_at"])]
-
-    def __str__(self):
-        return f"{self.name} – {self.event}"
-
-    @property
-    def is_active(self):
-        return self.status in self.ACTIVE
-
-    @property
-    def is_expired(self):
-        """Expired, or pending past the deadline and not yet cleaned up by the hourly job."""
-        if self.status == self.Status.EXPIRED:
-            return True
-        return (
-            self.status == self.Status.PENDING
-            and self.created_at <= timezone.now() - CONFIRMATION_EXPIRES_AFTER
-        )
-
-    def signed_token(self):
-        return Signer(salt="events.registration").sign(self.token)
-
-    @classmethod
-    def from_signed_token(cls, value):
-        """The registration of a personal link, or None for a forged or unknown link."""
-        try:
-            token = Signer(salt="events.registration").unsign(value)
-        except BadSignature:
-            return None
-        return cls.objects.select_related("event").filter(token=token).first()
-
-    def get_personal_url(self):
-        from django.urls import reverse
-
-        return reverse("events:registration", args=[self.signed_token()])
+def _after_registration(request, registration):
+    Status = Registration.Status
+    if registration.status == Status.PENDING:
+        _say_mail_sent(request)
+        return registration.event.url
+    if registration.status == Status.WAITLISTED:
+        messages.info(request, _("De bijeenkomst is vol. Je staat op de wachtlijst."))
+    else:
+        messages.success(request, _("Je bent aangemeld. Je krijgt een bevestiging per mail."))
+    return registration.get_personal_url()

@@ -1,6 +1,4 @@
-"""Everything that writes: subscribing, and the sending of an issue.
-
-Sending, and why each subscriber gets an issue once:
+"""Sending an issue, and why each subscriber gets it once:
 
 1. `start_sending` writes one `Delivery` row per confirmed subscriber in the same transaction
    that marks the issue as being sent (the unique constraint on (issue, subscriber) makes a
@@ -10,11 +8,14 @@ Sending, and why each subscriber gets an issue once:
    picked with SELECT ... FOR UPDATE SKIP LOCKED). Only rows carrying our token are sent.
 3. Per message: claimed -> sending (committed), SMTP send, sending -> sent (committed). A row
    that is `claimed` was never handed to the mail server; a row that is `sending` may have been.
-4. A killed worker leaves its task RUNNING in django-tasks-db for ever and its rows claimed or
-   sending. `recover` (management command `newsletter_recover`, run at worker start and
-   periodically) finds issues whose heartbeat stood still longer than the lease, puts claimed
-   rows back in the queue, puts the one `sending` row per dead worker back too (counting an
-   attempt), and queues new batch tasks.
+4. A killed worker leaves its batch task running and its rows claimed or sending. The task
+   worker's recovery (route2020.operations.recovery) puts the task back in the queue under
+   its own id as soon as it knows the worker is dead (at once when a worker restarts on the
+   same machine). The batch claims under a token made from that id, so its next run first
+   takes back what the dead run held: claimed rows go back to the queue, and the one
+   `sending` row too, counting an attempt. `recover` (management command
+   `newsletter_recover`, from cron) remains as the safety net for an issue whose batches
+   stood still longer than the lease for any other reason, and starts scheduled issues.
 
 The window that remains: a worker killed after the mail server accepted a message and before
 the UPDATE to `sent` committed (one statement) sends that one message again on recovery. The
@@ -22,161 +23,32 @@ resend has the same Message-ID, which most mail stores use to drop duplicates. S
 docs/newsletter.md.
 """
 
+import hashlib
 import logging
 import time
 import uuid
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.cache import cache
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from wagtail.search import index as search_index
 
 from route2020.core.cache import invalidate as invalidate_page_cache
+from route2020.core.ratelimit import over_limit  # noqa: F401 (also used by views and models)
 
-from . import links
-from .models import Delivery, Dispatch, NewsletterIssuePage, Subscriber
+from ..conf import (
+    batch_size,
+    lease_seconds,
+    max_attempts,
+    parallel_tasks,
+    rate_per_second,
+    retry_delay_seconds,
+)
+from ..models import Delivery, Dispatch, NewsletterIssuePage, Subscriber
 
 logger = logging.getLogger(__name__)
-
-
-def setting(name, default):
-    return getattr(settings, f"NEWSLETTER_{name}", default)
-
-
-def batch_size():
-    return setting("BATCH_SIZE", 100)
-
-
-def rate_per_second():
-    """Messages per second per batch task; 0 means no limit."""
-    return setting("RATE_PER_SECOND", 10)
-
-
-def max_attempts():
-    return setting("MAX_ATTEMPTS", 3)
-
-
-def lease_seconds():
-    """How long a batch may stand still before recovery takes its work over."""
-    return setting("LEASE_SECONDS", 600)
-
-
-def retry_delay_seconds():
-    return setting("RETRY_DELAY_SECONDS", 60)
-
-
-def parallel_tasks():
-    return setting("PARALLEL", 1)
-
-
-# Subscribing ---------------------------------------------------------------------------
-
-
-def over_limit(key, limit, seconds):
-    """Count one more use of `key`; true once more than `limit` in the window of `seconds`."""
-    cache.add(key, 0, timeout=seconds)
-    try:
-        return cache.incr(key) > limit
-    except ValueError:  # the key expired between add and incr
-        cache.set(key, 1, timeout=seconds)
-        return 1 > limit
-
-
-def _mail_allowed(email):
-    """At most a few mails an hour to one address, so the form cannot be used to flood it."""
-    return not over_limit(
-        f"newsletter:signup-mail:{email.lower()}", setting("SIGNUP_MAILS_PER_HOUR", 3), 60 * 60
-    )
-
-
-@transaction.atomic
-def subscribe(*, email, name="", organisation="", themes=()):
-    """Start or restart a subscription. The caller shows the same answer whatever happens here.
-
-    A confirmed address is left as it is (a stranger must not change someone's choices) and
-    gets a mail with their preferences link; anyone else gets a confirm link. Choices typed
-    into the form are kept only until the address is confirmed or the link expires.
-    """
-    from . import tasks
-
-    email = email.strip()
-    subscriber = Subscriber.objects.select_for_update().filter(email__iexact=email).first()
-    if subscriber is None:
-        try:
-            with transaction.atomic():
-                subscriber = Subscriber.objects.create(
-                    email=email, name=name, organisation=organisation
-                )
-        except IntegrityError:  # the same address signed up at the same moment
-            return Subscriber.objects.get(email__iexact=email)
-        subscriber.themes.set(themes)
-        kind = "confirm"
-    elif subscriber.status == Subscriber.Status.CONFIRMED:
-        kind = "already"
-    else:
-        subscriber.status = Subscriber.Status.PENDING
-        subscriber.name, subscriber.organisation = name, organisation
-        subscriber.created_at = timezone.now()
-        subscriber.save(update_fields=["status", "name", "organisation", "created_at"])
-        subscriber.themes.set(themes)
-        kind = "confirm"
-    if _mail_allowed(email):
-        transaction.on_commit(
-            lambda: tasks.send_subscription_mail.enqueue(subscriber_id=subscriber.pk, kind=kind)
-        )
-    return subscriber
-
-
-@transaction.atomic
-def confirm(*, subscriber):
-    if subscriber.status != Subscriber.Status.CONFIRMED:
-        subscriber.status = Subscriber.Status.CONFIRMED
-        subscriber.confirmed_at = timezone.now()
-        subscriber.unsubscribed_at = None
-        subscriber.save(update_fields=["status", "confirmed_at", "unsubscribed_at"])
-    return subscriber
-
-
-@transaction.atomic
-def update_preferences(*, subscriber, name, organisation, themes):
-    subscriber.name, subscriber.organisation = name, organisation
-    subscriber.save(update_fields=["name", "organisation"])
-    subscriber.themes.set(themes)
-    return subscriber
-
-
-@transaction.atomic
-def unsubscribe(*, subscriber):
-    """Stop sending and forget everything but the address and the dates (proof of the choice).
-
-    Idempotent: mail clients may post the one-click request more than once. Queued
-    deliveries for an issue being sent are skipped, not sent.
-    """
-    if subscriber.status != Subscriber.Status.UNSUBSCRIBED:
-        subscriber.status = Subscriber.Status.UNSUBSCRIBED
-        subscriber.unsubscribed_at = timezone.now()
-        subscriber.name = subscriber.organisation = ""
-        subscriber.save(update_fields=["status", "unsubscribed_at", "name", "organisation"])
-        subscriber.themes.clear()
-        Delivery.objects.filter(
-            subscriber=subscriber, status__in=[Delivery.Status.QUEUED, Delivery.Status.CLAIMED]
-        ).update(status=Delivery.Status.SKIPPED, claim="")
-    return subscriber
-
-
-def purge_unconfirmed():
-    """Sign-ups never confirmed are deleted once their confirm link has expired."""
-    cutoff = timezone.now() - timedelta(seconds=setting("CONFIRM_MAX_AGE", links.CONFIRM_MAX_AGE))
-    deleted, _ = Subscriber.objects.filter(
-        status=Subscriber.Status.PENDING, confirmed_at__isnull=True, created_at__lt=cutoff
-    ).delete()
-    return deleted
-
-
-# Sending -------------------------------------------------------------------------------
 
 
 class NotPublished(Exception):
@@ -184,7 +56,7 @@ class NotPublished(Exception):
 
 
 def _enqueue_batches(issue_id, count=None, delay=0):
-    from . import tasks
+    from .. import tasks
 
     task = tasks.send_issue_batch
     if delay and task.get_backend().supports_defer:
@@ -238,7 +110,7 @@ def start_sending(*, issue, user=None):
 
 @transaction.atomic
 def schedule_sending(*, issue, send_at, user=None):
-    from . import tasks
+    from .. import tasks
 
     issue = NewsletterIssuePage.objects.select_for_update().get(pk=issue.pk)
     if not issue.live:
@@ -339,16 +211,54 @@ def _finish_if_done(issue_id):
     return False
 
 
-def send_batch(*, issue_id):
-    """Send one batch and queue the next. Runs in autocommit: every mark is committed at once."""
+def run_token(run_id):
+    """The claim token of a batch task: the same in every run of that task (32 characters)."""
+    if not run_id:
+        return uuid.uuid4().hex
+    return hashlib.sha1(str(run_id).encode(), usedforsecurity=False).hexdigest()[:32]
+
+
+def _release(claimed, in_flight):
+    """Put rows of a stopped batch back in the queue: claimed rows as they were, rows that
+    were being sent with one attempt more (they may have reached the mail server; after the
+    last attempt they fail instead of risking another copy). Returns both counts."""
+    requeued = claimed.update(status=Delivery.Status.QUEUED, claim="", leased_at=None)
+    taken_back = in_flight.filter(attempts__gte=max_attempts() - 1).update(
+        status=Delivery.Status.FAILED,
+        attempts=F("attempts") + 1,
+        claim="",
+        last_error="worker gestopt tijdens verzenden; niet opnieuw geprobeerd",
+    )
+    taken_back += in_flight.update(
+        status=Delivery.Status.QUEUED,
+        attempts=F("attempts") + 1,
+        claim="",
+        leased_at=None,
+        last_error="worker gestopt tijdens verzenden",
+    )
+    return requeued, taken_back
+
+
+def send_batch(*, issue_id, run_id=None):
+    """Send one batch and queue the next. Runs in autocommit: every mark is committed at once.
+
+    `run_id` is the task's id: rows still held under it belong to an earlier run of this same
+    task that died, and go back to the queue first.
+    """
     from django.core.mail import get_connection
 
-    from .mail import IssueMail
+    from ..mail import IssueMail
 
     dispatch = Dispatch.objects.filter(issue_id=issue_id, status=Dispatch.Status.SENDING).first()
     if dispatch is None:
         return {"sent": 0}
-    token = uuid.uuid4().hex
+    token = run_token(run_id)
+    if run_id:
+        mine = Delivery.objects.filter(issue_id=issue_id, claim=token)
+        _release(
+            mine.filter(status=Delivery.Status.CLAIMED),
+            mine.filter(status=Delivery.Status.SENDING),
+        )
     claimed = _claim(issue_id, token, batch_size())
     Dispatch.objects.filter(pk=dispatch.pk).update(heartbeat_at=timezone.now())
     if not claimed:
@@ -474,23 +384,12 @@ def recover(*, stale_after=None):
             if locked is None:
                 continue
             rows = Delivery.objects.filter(issue_id=dispatch.issue_id)
-            report["requeued"] += rows.filter(
-                status=Delivery.Status.CLAIMED, leased_at__lte=cutoff
-            ).update(status=Delivery.Status.QUEUED, claim="", leased_at=None)
-            in_flight = rows.filter(status=Delivery.Status.SENDING, leased_at__lte=cutoff)
-            report["in_flight"] += in_flight.filter(attempts__gte=max_attempts() - 1).update(
-                status=Delivery.Status.FAILED,
-                attempts=F("attempts") + 1,
-                claim="",
-                last_error="worker gestopt tijdens verzenden; niet opnieuw geprobeerd",
+            requeued, in_flight = _release(
+                rows.filter(status=Delivery.Status.CLAIMED, leased_at__lte=cutoff),
+                rows.filter(status=Delivery.Status.SENDING, leased_at__lte=cutoff),
             )
-            report["in_flight"] += in_flight.update(
-                status=Delivery.Status.QUEUED,
-                attempts=F("attempts") + 1,
-                claim="",
-                leased_at=None,
-                last_error="worker gestopt tijdens verzenden",
-            )
+            report["requeued"] += requeued
+            report["in_flight"] += in_flight
             locked.heartbeat_at = now
             locked.save(update_fields=["heartbeat_at"])
             if rows.filter(status=Delivery.Status.QUEUED).exists():
@@ -504,8 +403,11 @@ def recover(*, stale_after=None):
 
 def send_test_mail(*, issue, user):
     """The mail as subscribers get it, to the editor's own address, with inert personal links."""
-    from . import tasks
+    from .. import tasks
 
+    language = getattr(user, "language", "") or settings.LANGUAGE_CODE
     transaction.on_commit(
-        lambda: tasks.send_test_issue.enqueue(issue_id=issue.pk, email=user.email)
+        lambda: tasks.send_test_issue.enqueue(
+            issue_id=issue.pk, email=user.email, language=language
+        )
     )
