@@ -9,14 +9,57 @@ import pytest
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    """Marks the browser tests, and groups what must not run side by side.
+
+    Under pytest-xdist (`--dist loadgroup`, see `make test`) each worker has its own test
+    database and cache (route2020/settings/test.py). What the workers would share runs on one
+    worker per group: the browser tests (one Chromium), and the tests that empty the Redis
+    database the task workers and gunicorn use (`redis` marker, or the `task_queue` fixture).
+    First among the hooks: xdist reads the groups in its own."""
+    for item in items:
+        if "tests/browser/" in item.path.as_posix():
+            item.add_marker(pytest.mark.browser)
+        if item.get_closest_marker("xdist_group"):
+            continue
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.xdist_group("browser"))
+        elif item.get_closest_marker("redis") or "task_queue" in item.fixturenames:
+            item.add_marker(pytest.mark.xdist_group("redis"))
+            # `make test` runs these in a second pytest call without xdist: the RQ worker-kill
+            # tests time out under an xdist worker (the job is not taken from the queue) while
+            # they pass in a plain process; the cause is not found yet.
+            item.add_marker(pytest.mark.redis)
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """Every test starts with an empty cache, so the page cache never leaks between tests."""
     from django.core.cache import cache
 
+    from route2020.core import fragments
+    from route2020.stats import buffer
+
     cache.clear()
+    fragments.clear()
+    buffer.pending.discard()  # the statistics' counts this process has not drained yet
     yield
     cache.clear()
+    fragments.clear()
+    buffer.pending.discard()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in the site's default language: a request under /en/ leaves English
+    active in the thread (LocaleMiddleware does not reset it), which would make the next
+    test's `page.url` and rendering English."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture
@@ -25,6 +68,15 @@ def home(db):
     from route2020.core.tests.factories import make_home
 
     return make_home()
+
+
+@pytest.fixture
+def without_workflow(db):
+    """A site without the approval workflow, for tests of the office's screens that publish
+    at once; with it, an editor's page goes live through approval (core/tests/test_roles.py)."""
+    from wagtail.models import WorkflowPage
+
+    WorkflowPage.objects.all().delete()
 
 
 @pytest.fixture

@@ -1,10 +1,12 @@
 """Benchmark content: a registry of page types, each with a generator and its sample URLs.
 
-An app that adds a public page type adds one `@page_type(...)` function here (events and
-Reisflitsen have; practices are measured by `bench/practices.py`), so `bench/pages.py`
-generates and measures it without further changes; `cacheable=False` marks a page with a CSRF
-form, which the page cache never stores. Generators run in registration order; one that needs
-a parent page finds it in `build.pages`, filled in by the generators before it.
+An app that adds a public page type adds one `@page_type(...)` function here (events,
+Reisflitsen and practices have; `bench/practices.py` compares practices at two scales), so
+`bench/pages.py` generates and measures it without further changes; `cacheable=False` marks
+a page the page cache never stores (none today: the event pages' and the Reisflitsen page's
+CSRF forms get their token per request, route2020/core/csrf.py). Generators run in
+registration order; one that needs a parent page finds it in `build.pages`, filled in by the
+generators before it.
 
 Thousands of pages through `Page.add_child()` take minutes (one tree lock, one revision and
 several queries per page), so `bulk_create_pages()` writes treebeard paths itself and inserts
@@ -84,8 +86,8 @@ class PageType:
     generate: Callable[[Build, int], None]
     sample_urls: Callable[[Build], list]
     measure: bool = True
-    # False for pages with a CSRF form (a registration or sign-up form): the page cache never
-    # stores them, because the token in the form is the visitor's own.
+    # False for a page the page cache never stores (a form with the visitor's own CSRF token
+    # in the HTML; forms on cached pages use `{% cacheable_csrf_token %}` instead).
     cacheable: bool = True
 
 
@@ -305,6 +307,15 @@ def generate_news_items(build, n):
             )
         )
     build.pages["news items"] = bulk_create_pages(build.pages["news index"], items)
+    if themes != [None]:
+        through = NewsItemPage.themes.through
+        through.objects.bulk_create(
+            (
+                through(newsitempage_id=item.pk, themepage_id=rng.choice(themes).pk)
+                for item in build.pages["news items"]
+            ),
+            batch_size=500,
+        )
 
 
 @page_type("content page", sample_urls=one("/over-route-2020/"))
@@ -395,7 +406,7 @@ def sample_events(build):
     return [public_path(build, event) for event in events]
 
 
-@page_type("event page", sample_urls=sample_events, cacheable=False)
+@page_type("event page", sample_urls=sample_events)
 def generate_events(build, n):
     """Over three years, two past events for each coming one; most with a programme of two to
     four sessions, a capacity and a few registrations, some of them for sessions."""
@@ -513,7 +524,6 @@ def generate_events(build, n):
         public_path(build, build.pages["newsletter index"]) + query
         for query in ("", "?pagina=2", "?pagina=5")
     ],
-    cacheable=False,
 )
 def generate_newsletter_index(build, n):
     from route2020.newsletter.models import NewsletterIndexPage
@@ -582,6 +592,394 @@ def generate_issues(build, n):
         batch_size=500,
     )
     build.pages["issues"] = issues
+
+
+# --- action plans and decisions --------------------------------------------------------------
+
+ACTION_STATUSES = ("gepland", "lopend", "afgerond", "afgerond", "vervallen")
+PLAN_YEARS = (2016, 2020)
+
+
+def sample_pages(key):
+    def sample(build):
+        pages = build.pages[key]
+        step = max(1, len(pages) // 20)
+        return [public_path(build, page) for page in pages[::step][:20]]
+
+    return sample
+
+
+@page_type("action plan", sample_urls=sample_pages("plans"))
+def generate_plans(build, n):
+    """`n` actions over n/20 plans (at least one per theme), each action with three
+    milestones (one met late, one open), a budget line per year and an event of its theme."""
+    from route2020.agenda.models import (
+        ActionEvent,
+        ActionPage,
+        ActionPlanPage,
+        BudgetLine,
+        Milestone,
+        ProgressUpdate,
+    )
+    from route2020.core.models import Organisation
+
+    rng = build.rng
+    themes = build.pages["themes"]
+    organisations = list(Organisation.objects.all()[:50])
+    events = build.pages.get("events") or []
+    plan_count = max(len(themes), n // 20)
+    plans = []
+    for theme_number, theme in enumerate(themes):
+        own = [
+            ActionPlanPage(
+                title=f"Actieplan {theme.title} {number + 1}",
+                slug=f"actieplan-{number + 1}",
+                intro=paragraph(rng, 1),
+                starts_on=date(PLAN_YEARS[0], 1, 1),
+                ends_on=date(PLAN_YEARS[1], 12, 31),
+                goals=[
+                    block(
+                        "goal", {"title": sentence(rng, 5)[:-1], "description": "", "indicator": ""}
+                    )
+                    for _ in range(3)
+                ],
+                body=article_body(rng, sections=1),
+            )
+            for number in range(theme_number, plan_count, len(themes))
+        ]
+        plans += bulk_create_pages(theme, own)
+    ProgressUpdate.objects.bulk_create(
+        ProgressUpdate(plan_id=plan.pk, date=date(2016 + k, 4, 1), text=sentence(rng, 20))
+        for plan in plans
+        for k in range(3)
+    )
+    actions = []
+    for number in range(n):
+        plan = plans[number % len(plans)]
+        status = rng.choice(ACTION_STATUSES)
+        title = sentence(rng, rng.randint(3, 7))[:-1]
+        action = ActionPage(
+            title=title,
+            slug=f"{slugify(title)[:50]}-{number}",
+            intro=paragraph(rng, 1),
+            status=status,
+            status_note=sentence(rng, 12) if status == "vervallen" else "",
+            owner_organisation=rng.choice(organisations) if organisations else None,
+            body=article_body(rng, sections=1),
+        )
+        action.plan_index = plans.index(plan)
+        actions.append(action)
+    for index, plan in enumerate(plans):
+        bulk_create_pages(plan, [a for a in actions if a.plan_index == index])
+    Milestone.objects.bulk_create(
+        (
+            Milestone(
+                action_id=action.pk,
+                sort_order=k,
+                title=sentence(rng, 4)[:-1],
+                due_on=date(2016 + k, 6, 1),
+                met_on=(date(2016 + k, 5, 20), date(2016 + k, 9, 1), None)[k],
+            )
+            for action in actions
+            for k in range(3)
+        ),
+        batch_size=500,
+    )
+    BudgetLine.objects.bulk_create(
+        (
+            BudgetLine(
+                action_id=action.pk,
+                sort_order=year,
+                year=year,
+                allocated=rng.randint(5, 50) * 1000,
+                spent=rng.randint(0, 55) * 1000,
+            )
+            for action in actions
+            for year in range(PLAN_YEARS[0], PLAN_YEARS[1] + 1)
+        ),
+        batch_size=500,
+    )
+    if events:
+        ActionEvent.objects.bulk_create(
+            (
+                ActionEvent(action_id=action.pk, event_id=rng.choice(events).pk)
+                for action in actions
+            ),
+            batch_size=500,
+        )
+    build.pages["plans"] = plans
+    build.pages["actions"] = actions
+
+
+@page_type("action page", sample_urls=sample_pages("actions"))
+def generate_actions(build, n):
+    """Made by the action plan generator."""
+
+
+DECISION_FILTERS = ("", "?orgaan=alv", "?jaar=2017", "?thema=thema-2", "?orgaan=bestuur&pagina=3")
+
+
+@page_type(
+    "decision index",
+    sample_urls=lambda build: [
+        public_path(build, build.pages["decision index"]) + query for query in DECISION_FILTERS
+    ],
+)
+def generate_decision_index(build, n):
+    from route2020.decisions.models import DecisionIndexPage
+
+    build.pages["decision index"] = add_index(
+        build, DecisionIndexPage, title="Besluiten", slug="besluiten"
+    )
+
+
+@page_type("decision page", sample_urls=sample_pages("decisions"))
+def generate_decisions(build, n):
+    """ALV and board decisions over 2015-2020, each about one or two themes and their plans;
+    one in ten sets a budget year."""
+    from route2020.decisions.models import DecisionPage
+
+    rng = build.rng
+    themes = build.pages["themes"]
+    plans = build.pages.get("plans") or []
+    first = date(2015, 1, 1)
+    decisions = []
+    for number in range(n):
+        title = sentence(rng, rng.randint(4, 8))[:-1]
+        day = first + timedelta(days=rng.randrange(6 * 365))
+        budget = number % 10 == 0
+        decisions.append(
+            DecisionPage(
+                title=title,
+                slug=f"{slugify(title)[:60]}-{number}",
+                intro=paragraph(rng, 1),
+                decided_by=rng.choice(("alv", "bestuur")),
+                decided_on=day,
+                decision=f"<p>{paragraph(rng, 2)}</p>",
+                body=article_body(rng, sections=1),
+                budget_year=day.year + 1 if budget else None,
+                budget_amount=rng.randint(400, 900) * 1000 if budget else None,
+            )
+        )
+    bulk_create_pages(build.pages["decision index"], decisions)
+    theme_links = DecisionPage.themes.through
+    chosen = {d.pk: rng.sample(themes, k=rng.randint(1, 2)) for d in decisions}
+    theme_links.objects.bulk_create(
+        (
+            theme_links(decisionpage_id=d.pk, themepage_id=theme.pk)
+            for d in decisions
+            for theme in chosen[d.pk]
+        ),
+        batch_size=500,
+    )
+    plan_links = DecisionPage.plans.through
+    plan_links.objects.bulk_create(
+        (
+            plan_links(decisionpage_id=d.pk, actionplanpage_id=plan.pk)
+            for d in decisions
+            for plan in plans
+            if any(plan.path.startswith(theme.path) for theme in chosen[d.pk])
+            and rng.random() < 0.5
+        ),
+        batch_size=500,
+    )
+    build.pages["decisions"] = decisions
+
+
+# --- the regional guides' Reisadvies ----------------------------------------------------------
+
+REISADVIES_RECOMMENDATIONS = 10
+REISADVIES_VISITS = 20
+
+
+@page_type(
+    "Reisadvies index",
+    sample_urls=lambda build: [
+        public_path(build, build.pages["reisadvies index"]) + query for query in ("", "?pagina=3")
+    ],
+)
+def generate_reisadvies_index(build, n):
+    from route2020.guides.models import ReisadviesIndexPage
+
+    build.pages["reisadvies index"] = add_index(
+        build, ReisadviesIndexPage, title="Reisadvies", slug="reisadvies"
+    )
+
+
+@page_type("Reisadvies", sample_urls=sample_pages("reisadviezen"))
+def generate_reisadviezen(build, n):
+    """Advices of ten recommendations with two pilots each, each resting on twenty of the
+    guides' visits to the organisations made before (the practices are made after them)."""
+    from route2020.core.models import Organisation
+    from route2020.guides.models import ReisadviesPage, Visit
+
+    rng = build.rng
+    organisations = list(Organisation.objects.all()[:200])
+    visits = Visit.objects.bulk_create(
+        Visit(
+            organisation=rng.choice(organisations),
+            visited_on=date(2016, 4, 1) + timedelta(days=rng.randrange(90)),
+            findings=paragraph(rng, 3),
+        )
+        for _ in range(n)
+    )
+    advices = []
+    for number in range(n):
+        title = sentence(rng, rng.randint(4, 8))[:-1]
+        stream = [
+            (
+                "recommendation",
+                {
+                    "heading": sentence(rng, 6)[:-1],
+                    "text": paragraph(rng, 3),
+                    "practices": [],
+                    "pilots": [sentence(rng, 5)[:-1], sentence(rng, 5)[:-1]],
+                },
+            )
+            for _ in range(REISADVIES_RECOMMENDATIONS)
+        ]
+        advices.append(
+            ReisadviesPage(
+                title=title,
+                slug=f"{slugify(title)[:60]}-{number}",
+                intro=paragraph(rng, 1),
+                date=date(2016, 7, 1) + timedelta(days=number % 1500),
+                recommendations=stream,
+            )
+        )
+    bulk_create_pages(build.pages["reisadvies index"], advices)
+    links = ReisadviesPage.visits.through
+    links.objects.bulk_create(
+        (
+            links(reisadviespage_id=advice.pk, visit_id=visit.pk)
+            for advice in advices
+            for visit in rng.sample(visits, min(REISADVIES_VISITS, len(visits)))
+        ),
+        batch_size=1000,
+    )
+    build.pages["reisadviezen"] = advices
+
+
+# --- the campaign ------------------------------------------------------------------------------
+
+
+@page_type(
+    "campaign page",
+    sample_urls=lambda build: [
+        public_path(build, build.pages["campaign"]),
+        public_path(build, build.pages["campaign"]) + "?pagina=3",
+    ],
+)
+def generate_campaign(build, n):
+    """The campaign with three periods and `n` libraries taking part, each in one period."""
+    from datetime import date
+
+    from route2020.campaign.models import CampaignPage, CampaignPeriodPage, CampaignSignup
+    from route2020.core.models import Organisation, Province
+
+    rng = build.rng
+    campaign = add_page(
+        build.pages["home"],
+        CampaignPage(
+            title="Campagne",
+            slug="campagne",
+            intro=paragraph(rng, 2),
+            body=article_body(rng, sections=1),
+            show_in_menus=True,
+        ),
+    )
+    periods = [
+        add_page(
+            campaign,
+            CampaignPeriodPage(
+                title=title,
+                slug=title.lower(),
+                starts_on=date(2017, month, 1),
+                ends_on=date(2017, month + 1, 28),
+                target_group=sentence(rng, 4),
+                message=paragraph(rng, 1),
+                media_budget=rng.randint(50, 150) * 1000,
+            ),
+        )
+        for title, month in (("Glansrijk", 5), ("Fantasierijk", 9), ("Initiatiefrijk", 11))
+    ]
+    provinces = list(Province.objects.all()) or [None]
+    libraries = Organisation.objects.bulk_create(
+        Organisation(
+            name=f"Bibliotheek campagne {i}",
+            slug=f"bieb-campagne-{i}",
+            province=provinces[i % len(provinces)],
+            latitude=50.8 + rng.random() * 2.5,
+            longitude=3.5 + rng.random() * 3.3,
+        )
+        for i in range(n)
+    )
+    CampaignSignup.objects.bulk_create(
+        CampaignSignup(period=periods[i % 3], organisation=library, activity=paragraph(rng, 1))
+        for i, library in enumerate(libraries)
+    )
+    build.pages["campaign"] = campaign
+
+
+# --- practices ----------------------------------------------------------------------------------
+
+PRACTICE_FILTERS = (
+    "",
+    "?pagina=2",
+    "?sort=meest-overgenomen",
+    "?thema=thema-2",
+    "?provincie={province}&soort=proeftuin",
+    "?status=lopend&bewijsniveau=beschreven",
+    "?mislukt=1&pagina=2",
+    "?q=vrijwilligers",
+    "?q=taalcaf%C3%A9&provincie={province}",
+)
+PRACTICE_LIBRARIES = 300
+
+
+def sample_practice_index(build):
+    path = public_path(build, build.pages["practice index"])
+    province = build.pages["practice province slug"]
+    return [path + query.format(province=province) for query in PRACTICE_FILTERS]
+
+
+@page_type("practices listing", sample_urls=sample_practice_index)
+def generate_practice_index(build, n):
+    from route2020.practices.models import PracticeIndexPage
+
+    build.pages["practice index"] = add_index(
+        build, PracticeIndexPage, title="Praktijkvoorbeelden", slug="praktijkvoorbeelden"
+    )
+
+
+@page_type("practice page", sample_urls=sample_pages("practices"))
+def generate_practices(build, n):
+    """`n` practices of libraries in the twelve provinces (as bench/practices.py makes them),
+    with their themes, partners and steps; one in twenty adopted by another library."""
+    from bench.practices import create_libraries
+    from route2020.core.models import Province
+    from route2020.demo.generate_practices import create_practices
+    from route2020.practices.models import Adoption, PracticePage
+
+    rng = build.rng
+    provinces = list(Province.objects.order_by("code"))
+    count = min(PRACTICE_LIBRARIES, max(len(provinces), n // 3))
+    libraries = create_libraries(
+        provinces, count, rng, name="Bibliotheek praktijk", slug="bieb-praktijk"
+    )
+    index = build.pages["practice index"]
+    create_practices(index, n, themes=build.pages["themes"], organisations=libraries, rng=rng)
+    practices = list(PracticePage.objects.child_of(index).order_by("path"))
+    adoptions = [
+        Adoption(practice_id=practice.pk, organisation=adopter, how_it_went=sentence(rng, 12))
+        for practice in rng.sample(practices, len(practices) // 20)
+        for adopter in [rng.choice(libraries)]
+        if adopter.pk != practice.organisation_id
+    ]
+    Adoption.objects.bulk_create(adoptions, batch_size=500)
+    PracticePage.objects.filter(pk__in=[a.practice_id for a in adoptions]).update(adoption_count=1)
+    build.pages["practices"] = practices
+    build.pages["practice province slug"] = provinces[3].slug  # libraries in every province
 
 
 @page_type(

@@ -9,7 +9,7 @@ A fresh database (SQLite under var/bench-newsletter/, or the PostgreSQL database
 --database-url, which is dropped and created), a home page, three news items, an issue and
 `--subscribers` confirmed subscribers written in bulk. Then what production does:
 `services.start_sending` writes the deliveries and queues the batch task in django-tasks-db,
-and `db_worker --batch` (in this process) runs the batches until the queue is empty. The mail
+and `task_worker --batch` (in this process) runs the batches until the queue is empty. The mail
 backend is a null backend that still serialises every message to bytes, as SMTP would
 (`--mail-backend locmem` keeps them all in memory instead). No rate limit: the figures are
 the ceiling a worker reaches. Prints messages per second, total time and peak memory
@@ -176,14 +176,7 @@ def main(argv=None):
         started = time.perf_counter()
         services.start_sending(issue=issue)
         queued = time.perf_counter()
-        call_command(
-            "db_worker",
-            batch=True,
-            interval=0,
-            startup_delay=False,
-            reload=False,
-            verbosity=0,
-        )
+        call_command("task_worker", batch=True, interval=0, startup_delay=False, verbosity=0)
         finished = time.perf_counter()
         traced_peak = tracemalloc.get_traced_memory()[1] / 2**20 if args.tracemalloc else None
 

@@ -1,15 +1,18 @@
 #!/usr/bin/env python
-"""Page benchmark: how fast each public page type is, next to a baseline Django view.
+"""Page benchmark: how fast each public page type is, next to a bare Django view.
 
     .venv/bin/python bench/pages.py --scale 1000 [--database-url URL] [--redis-url URL] [--quick]
 
 Builds a fresh database (SQLite under var/bench/, or a throwaway PostgreSQL database on the
 server that --database-url names), generates `--scale` items per page type (bench/content.py),
 serves it with gunicorn (2 sync workers, production settings) on a free port of 127.0.0.1,
-and loads every page type, then a baseline view of the same size, with a bounded Python load
-generator: once with the anonymous page cache off (PAGE_CACHE=0) and once with it on.
-SQL queries per page are counted in-process with django.test.Client. docs/benchmarks.md
-explains the figures.
+and loads every page type with wrk (Debian's package; `make bench` installs it), in
+alternating slices with two baselines that return the same bytes: a bare Django project
+(`django-admin startproject`'s apps and middleware, bench/bare/, its own gunicorn) — the
+headline ratio — and the same view behind the site's own middleware. Once with the anonymous
+page cache off (PAGE_CACHE=0) and once with it on. CPU ms per request is read from the
+gunicorn workers' /proc stat before and after each slice. SQL queries per page are counted
+in-process with django.test.Client. docs/benchmarks.md explains the figures.
 """
 
 import argparse
@@ -24,7 +27,7 @@ import signal
 import socket
 import subprocess
 import sys
-import threading
+import tempfile
 import time
 from datetime import datetime
 from pathlib import Path
@@ -36,7 +39,7 @@ if str(ROOT) not in sys.path:
 VAR = ROOT / "var" / "bench"
 GUNICORN = Path(sys.executable).parent / "gunicorn"
 
-GOAL_RATIO = {"uncached": 0.15, "cached": 0.75}
+GOAL_RATIO = {"uncached": 0.15, "cached": 0.75, "signed in": 0.15}
 GOAL_QUERIES = 10
 CACHE_HEADER = "X-Page-Cache"  # route2020.core.cache.CACHE_HEADER: "hit" when served from it
 PG_DEFAULT_NAME = "route2020_bench"
@@ -54,28 +57,32 @@ def parse_args(argv=None):
     parser.add_argument(
         "--redis-url",
         default=os.environ.get("REDIS_URL"),
-        help="cache in Redis (default: $REDIS_URL; without it the file cache under var/bench/)",
+        help="cache in Redis (default: $REDIS_URL; without it the embedded cache under var/bench/)",
     )
     parser.add_argument(
         "--quick",
         action="store_true",
-        help="smoke run, under a minute: scale 50, 0.5 s page + 0.5 s baseline per type",
+        help="smoke run: scale 50, 1 s of page and of each baseline per type",
     )
     parser.add_argument(
         "--duration", type=float, help="seconds of load for each page and for its baseline (4)"
     )
-    parser.add_argument("--concurrency", type=int, default=4, help="concurrent clients (4)")
+    parser.add_argument("--concurrency", type=int, default=16, help="wrk's open connections (16)")
     parser.add_argument(
-        "--max-requests", type=int, default=50_000, help="cap on requests per load (50000)"
-    )
-    parser.add_argument(
-        "--rounds", type=int, help="alternations of page and baseline per load (4; 2 quick)"
+        "--rounds",
+        type=int,
+        help="alternations of page and baselines per load, each ≥ 1 s of wrk (4; 1 quick)",
     )
     parser.add_argument(
         "--samples", type=int, help="URLs per page type at most (20; 5 with --quick)"
     )
     parser.add_argument("--only", nargs="+", metavar="TYPE", help="measure only these page types")
     parser.add_argument("--json", type=Path, help="also write the results to this file")
+    parser.add_argument(
+        "--signed-in",
+        action="store_true",
+        help="also measure every page as a signed-in member (a session cookie on every request)",
+    )
     parser.add_argument(
         "--fresh", action="store_true", help="migrate from scratch, not from the cached template"
     )
@@ -85,8 +92,8 @@ def parse_args(argv=None):
     args = parser.parse_args(argv)
     if args.scale is None:
         args.scale = 50 if args.quick else 1000
-    args.duration = args.duration or (0.5 if args.quick else 4.0)
-    args.rounds = args.rounds or (2 if args.quick else 4)
+    args.duration = args.duration or (1.0 if args.quick else 4.0)
+    args.rounds = args.rounds or (1 if args.quick else 4)
     args.samples = args.samples or (5 if args.quick else 20)
     return args
 
@@ -116,6 +123,17 @@ def bench_environment(database_url, redis_url, page_cache=False):
     if redis_url:
         env["REDIS_URL"] = redis_url
     return env
+
+
+def bare_environment(env):
+    """The bare project's environment: only what its settings read."""
+    bare = {
+        key: value
+        for key, value in env.items()
+        if not key.startswith(("DATABASE_", "REDIS", "PAGE_CACHE", "DJANGO_"))
+    }
+    bare["DJANGO_SETTINGS_MODULE"] = "bench.bare.settings"
+    return bare
 
 
 def sqlite_url():
@@ -254,6 +272,14 @@ def process_cpu(pids):
     return result
 
 
+def process_state(pid):
+    """R (running or waiting for a CPU), S (asleep), ...; "" when the process is gone."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError):
+        return ""
+
+
 def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -263,10 +289,11 @@ def free_port():
 class Server:
     """gunicorn, 2 sync workers, on a free loopback port; CPU is read from its workers."""
 
-    def __init__(self, env, label, database=None):
+    def __init__(self, env, label, database=None, app="route2020.wsgi:application"):
         self.env = env
         self.database = database
         self.label = label
+        self.app = app
         self.port = free_port()
         self.log_path = VAR / f"gunicorn-{label}.log"
         self.process = None
@@ -277,7 +304,7 @@ class Server:
         self.process = subprocess.Popen(
             [
                 str(GUNICORN),
-                "route2020.wsgi:application",
+                self.app,
                 "--workers=2",
                 "--worker-class=sync",
                 f"--bind=127.0.0.1:{self.port}",
@@ -324,6 +351,22 @@ class Server:
         """utime + stime of the workers, from /proc/<pid>/stat."""
         return sum(process_cpu(self.worker_pids()).values())
 
+    def drain(self, timeout=30):
+        """Wait until the workers are idle: when wrk stops, the connections it opened are
+        still queued at gunicorn, and their work must not fall in the next slice. Idle is
+        every worker asleep (not running or waiting for a CPU) and its CPU time unchanged, on
+        three reads 50 ms apart. (The CPU of a slice is read when wrk stops: at most one
+        started request per worker is in it unfinished, as at its start none is.)"""
+        deadline = time.monotonic() + timeout
+        last, quiet = None, 0
+        while time.monotonic() < deadline and quiet < 3:
+            time.sleep(0.05)
+            pids = self.worker_pids()
+            now = process_cpu(pids)
+            asleep = all(process_state(pid) in ("S", "I", "") for pid in pids)
+            quiet = quiet + 1 if asleep and now == last else 0
+            last = now
+
     def db_cpu(self):
         """CPU seconds of each PostgreSQL backend serving the benchmark database, by pid
         (SQLite runs inside the workers, so it is in their CPU already)."""
@@ -346,118 +389,153 @@ class Server:
 # --- the load generator ---------------------------------------------------------------------
 
 
-def fetch(port, path, timeout=10):
+def fetch(port, path, timeout=10, cookie=""):
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
     try:
-        conn.request("GET", path)
+        conn.request("GET", path, headers={"Cookie": cookie} if cookie else {})
         response = conn.getresponse()
         return response.status, response.read()
     finally:
         conn.close()
 
 
-def percentile(sorted_values, fraction):
-    if not sorted_values:
-        return float("nan")
-    index = min(len(sorted_values) - 1, max(0, round(fraction * len(sorted_values)) - 1))
-    return sorted_values[index]
+WRK_SCRIPT = """
+-- Each thread walks the paths from its own offset, counts the page cache's hits, the bytes
+-- of the bodies and the responses that failed (not 2xx or 3xx: a 429, 404 or 500 measures
+-- no page); done() prints one JSON line.
+local paths = {%(paths)s}
+%(headers)s
+local threads = {}
+local counter = 0
+
+function setup(thread)
+  thread:set("offset", counter)
+  counter = counter + 1
+  table.insert(threads, thread)
+end
+
+function init(args)
+  step = offset
+  hits = 0
+  body_bytes = 0
+  failed = 0
+  failed_status = 0
+end
+
+function request()
+  step = step + 1
+  return wrk.format("GET", paths[(step %% #paths) + 1])
+end
+
+function response(status, headers, body)
+  if headers["%(header)s"] == "hit" then hits = hits + 1 end
+  if status < 200 or status >= 400 then
+    failed = failed + 1
+    failed_status = status
+  end
+  body_bytes = body_bytes + #body
+end
+
+function done(summary, latency, requests)
+  local total_hits, total_bytes, total_failed, last_status = 0, 0, 0, 0
+  for _, thread in ipairs(threads) do
+    total_hits = total_hits + thread:get("hits")
+    total_bytes = total_bytes + thread:get("body_bytes")
+    total_failed = total_failed + thread:get("failed")
+    if thread:get("failed_status") ~= 0 then last_status = thread:get("failed_status") end
+  end
+  local e = summary.errors
+  io.write(string.format(
+    '{"requests": %%d, "seconds": %%f, "p50_ms": %%f, "p99_ms": %%f, "errors": %%d, '
+    .. '"failed": %%d, "failed_status": %%d, "hits": %%d, "size": %%d}\\n',
+    summary.requests, summary.duration / 1e6, latency:percentile(50) / 1000,
+    latency:percentile(99) / 1000, e.connect + e.read + e.write + e.timeout,
+    total_failed, last_status, total_hits, total_bytes))
+end
+"""
 
 
-def load(server, paths, *, duration, concurrency, max_requests):
-    """`concurrency` keep-alive clients (threads) for `duration` seconds or `max_requests`.
+def require_wrk():
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is missing: `make bench` installs it as root (bin/ensure-wrk)")
 
-    gunicorn's sync workers close the connection after each response; http.client then
-    reconnects, so every request also pays a loopback connect, as it would behind no proxy.
-    """
-    issued = itertools.count()
-    results = []
-    lock = threading.Lock()
-    stop_at = time.perf_counter() + duration
 
-    def client(offset):
-        conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
-        latencies, errors, size, hits = [], 0, 0, 0
-        for step in itertools.count(offset):
-            if time.perf_counter() >= stop_at or next(issued) >= max_requests:
-                break
-            path = paths[step % len(paths)]
-            started = time.perf_counter()
-            try:
-                conn.request("GET", path)
-                response = conn.getresponse()
-                body = response.read()
-            except (OSError, http.client.HTTPException):
-                errors += 1
-                conn.close()
-                continue
-            latencies.append(time.perf_counter() - started)
-            size += len(body)
-            hits += response.getheader(CACHE_HEADER) == "hit"
-            if response.status != 200:
-                errors += 1
-        conn.close()
-        with lock:
-            results.append((latencies, errors, size, hits))
-
-    threads = [threading.Thread(target=client, args=(i,)) for i in range(concurrency)]
-    cpu_before, client_cpu_before = server.cpu_seconds(), time.process_time()
-    db_before = server.db_cpu()
-    started = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return {
-        "elapsed": time.perf_counter() - started,
-        "cpu": server.cpu_seconds() - cpu_before,
-        "db_cpu": sum(
-            seconds - db_before.get(pid, 0.0) for pid, seconds in server.db_cpu().items()
-        ),
-        "client_cpu": time.process_time() - client_cpu_before,
-        "latencies": [t for result in results for t in result[0]],
-        "errors": sum(result[1] for result in results),
-        "size": sum(result[2] for result in results),
-        "hits": sum(result[3] for result in results),
+def load(server, paths, *, duration, concurrency, cookie=""):
+    """wrk with `concurrency` connections over 2 threads for `duration` seconds (whole
+    seconds, at least 1: wrk's unit). gunicorn's sync workers close the connection after
+    each response, so every request also pays a loopback connect, as it would behind no
+    proxy. The workers' CPU time is read before and after."""
+    script = WRK_SCRIPT % {
+        "paths": ", ".join(json.dumps(path) for path in paths),
+        "header": CACHE_HEADER,
+        "headers": f'wrk.headers["Cookie"] = {json.dumps(cookie)}' if cookie else "",
     }
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False, dir=VAR) as file:
+        file.write(script)
+    command = [
+        "wrk",
+        "--threads=2",
+        f"--connections={max(2, concurrency)}",
+        f"--duration={max(1, round(duration))}s",
+        "--timeout=10s",
+        f"--script={file.name}",
+        f"http://127.0.0.1:{server.port}/",
+    ]
+    try:
+        cpu_before, db_before = server.cpu_seconds(), server.db_cpu()
+        output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+        cpu_after, db_after = server.cpu_seconds(), server.db_cpu()
+        server.drain()
+    finally:
+        os.unlink(file.name)
+    result = json.loads(output.strip().splitlines()[-1])
+    result["elapsed"] = result.pop("seconds")
+    # `errors`: everything that went wrong, the failed responses (`failed`, the last one's
+    # status in `failed_status`) and wrk's connect, read, write and timeout errors.
+    result["errors"] += result["failed"]
+    result["cpu"] = cpu_after - cpu_before
+    result["db_cpu"] = sum(seconds - db_before.get(pid, 0.0) for pid, seconds in db_after.items())
+    return result
 
 
 def summarise(runs):
-    latencies = sorted(t for run in runs for t in run["latencies"])
-    count = len(latencies)
+    count = sum(run["requests"] for run in runs)
     elapsed = sum(run["elapsed"] for run in runs)
+    weights = [run["requests"] / count if count else 0 for run in runs]
     return {
         "requests": count,
         "errors": sum(run["errors"] for run in runs),
+        "failed": sum(run["failed"] for run in runs),
+        "failed_status": next((r["failed_status"] for r in runs if r["failed_status"]), 0),
         "cache_hits": sum(run["hits"] for run in runs) / count if count else 0,
         "bytes": round(sum(run["size"] for run in runs) / count) if count else 0,
         "rps": count / elapsed if elapsed else 0,
-        "p50_ms": percentile(latencies, 0.50) * 1000,
-        "p99_ms": percentile(latencies, 0.99) * 1000,
+        # wrk gives percentiles per slice: weighted by each slice's requests.
+        "p50_ms": sum(w * run["p50_ms"] for w, run in zip(weights, runs, strict=True)),
+        "p99_ms": max((run["p99_ms"] for run in runs), default=float("nan")),
         "cpu_ms": sum(run["cpu"] for run in runs) * 1000 / count if count else float("nan"),
         "db_cpu_ms": sum(run["db_cpu"] for run in runs) * 1000 / count if count else float("nan"),
-        "client_cpu_ms": sum(run["client_cpu"] for run in runs) * 1000 / count
-        if count
-        else float("nan"),
     }
 
 
-def compare(server, paths, baseline_paths, *, duration, concurrency, max_requests, rounds):
-    """Page and baseline in alternating slices, so that a neighbour's burst of work on the
-    machine falls on both and the ratio stays fair."""
-    page_runs, baseline_runs = [], []
-    limit = max(1, max_requests // rounds)
+def compare(loads, *, duration, concurrency, rounds, cookie=""):
+    """Each (server, paths) of `loads` in alternating slices, so that a neighbour's burst of
+    work on the machine falls on all of them and the ratios stay fair. The servers not under
+    load sit idle meanwhile."""
+    runs = [[] for _ in loads]
     for _ in range(rounds):
-        for runs, targets in ((page_runs, paths), (baseline_runs, baseline_paths)):
-            runs.append(
+        for results, (server, paths) in zip(runs, loads, strict=True):
+            results.append(
                 load(
                     server,
-                    targets,
+                    paths,
                     duration=duration / rounds,
                     concurrency=concurrency,
-                    max_requests=limit,
+                    # the signed-in member's session goes to the page, not to the baselines
+                    cookie=cookie if server.label == "signed in" else "",
                 )
             )
-    return summarise(page_runs), summarise(baseline_runs)
+    return [summarise(results) for results in runs]
 
 
 def spread(items, limit):
@@ -468,22 +546,70 @@ def spread(items, limit):
     return [items[int(i * step)] for i in range(limit)]
 
 
-def warm_up(server, paths, seconds=0.3):
+def warm_up(server, paths, seconds=0.3, cookie=""):
     """Each worker imports and compiles on its first requests; the cache fills on the first."""
     stop_at = time.monotonic() + seconds
     for count, path in enumerate(itertools.cycle(paths), start=1):
-        status, _ = fetch(server.port, path)
+        status, _ = fetch(server.port, path, cookie=cookie)
         if status != 200:
             raise SystemExit(f"{path} answered {status} on the benchmark server")
         if count >= len(paths) and time.monotonic() >= stop_at:
             break
 
 
+# --- a signed-in member ------------------------------------------------------------------------
+
+MEMBER_USERNAME = "bench-lid"
+
+
+def member_session():
+    """The session key of a demo member (role Lid, with an organisation), signed in in the
+    benchmark's database and session store: what `--signed-in` sends with every request.
+    The session holds what `django.contrib.auth.login` puts there (without its signals,
+    which need a real request). The member is made on the first call."""
+    from importlib import import_module
+
+    from allauth.account.models import EmailAddress
+    from django.conf import settings
+    from django.contrib.auth import (
+        BACKEND_SESSION_KEY,
+        HASH_SESSION_KEY,
+        SESSION_KEY,
+        get_user_model,
+    )
+    from django.contrib.auth.models import Group
+
+    from route2020.core import roles
+    from route2020.core.models import Organisation
+
+    roles.ensure_roles()
+    user = get_user_model().objects.filter(username=MEMBER_USERNAME).first()
+    if user is None:
+        organisation = Organisation.objects.order_by("pk").first() or Organisation.objects.create(
+            name="Bibliotheek Benchstad", slug="bibliotheek-benchstad"
+        )
+        email = "bench-lid@example.org"
+        user = get_user_model().objects.create_user(
+            username=MEMBER_USERNAME, email=email, organisation=organisation
+        )
+        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+        user.groups.add(Group.objects.get(name=roles.MEMBER))
+    session = import_module(settings.SESSION_ENGINE).SessionStore()
+    session[SESSION_KEY] = user._meta.pk.value_to_string(user)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.set_expiry(24 * 60 * 60)
+    session.save()
+    return session.session_key
+
+
 # --- in-process measurements ------------------------------------------------------------------
 
 
-def count_queries(paths, *, page_cache):
-    """SQL queries and bytes of each path, the second time it is asked (the steady state)."""
+def count_queries(paths, *, page_cache, session=""):
+    """SQL queries and bytes of each path, the second time it is asked (the steady state);
+    with `session`, as the member signed in with that session."""
+    from django.conf import settings
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext, override_settings
@@ -492,6 +618,8 @@ def count_queries(paths, *, page_cache):
     with override_settings(PAGE_CACHE_ENABLED=page_cache):
         for path in paths:
             client = Client(HTTP_HOST="127.0.0.1")
+            if session:
+                client.cookies[settings.SESSION_COOKIE_NAME] = session
             first = client.get(path)
             if first.status_code != 200:
                 raise SystemExit(f"{path} answered {first.status_code} in-process")
@@ -510,45 +638,62 @@ def count_queries(paths, *, page_cache):
 # --- reporting -------------------------------------------------------------------------------
 
 
+def failures(run, who=""):
+    """What went wrong in a load: responses that were not 2xx or 3xx (the page answered,
+    but not with the page: its req/s measure a 429 or an error page, not the page), and
+    errors of the connection."""
+    notes = []
+    of = f" of the {who}" if who else ""
+    if run["failed"]:
+        notes.append(
+            f"FAILED: {run['failed']:,} responses{of} not 2xx/3xx (HTTP {run['failed_status']})"
+        )
+    if run["errors"] - run["failed"]:
+        notes.append(f"{run['errors'] - run['failed']:,} connection errors{of}")
+    return notes
+
+
 def mark(ok):
     return "ok" if ok else "MISS"
 
 
 def table(rows, mode, with_db=False):
-    """One line per page type; in the cached table also the share of responses served from
-    the page cache, which should be all of them, except for pages with a CSRF form: those
-    must never be (the token is the visitor's own), so none served from it is their goal."""
+    """One line per page type. The ratio is the page's req/s over the bare Django view's
+    (the same bytes, startproject's middleware); beside it the same view behind the site's
+    middleware. In the cached table also the share of responses served from the page cache,
+    which should be all of them."""
     goal = GOAL_RATIO[mode]
     cached = mode == "cached"
     lines = [
-        f"| page type | bytes | queries | req/s | p50 ms | p99 ms | CPU ms/req | baseline req/s "
-        f"| ratio page/baseline | goals: ratio ≥ {goal:.0%} · "
+        "| page type | bytes | queries | req/s | p50 ms | p99 ms | CPU ms/req "
+        "| bare Django req/s | ratio page/bare "
+        f"| goals: ratio ≥ {goal:.0%} · "
         + ("served from the cache " if cached else f"≤ {GOAL_QUERIES} queries ")
-        + "| baseline CPU ms/req | CPU ratio |"
+        + "| bare CPU ms/req | site-middleware baseline req/s | ratio page/site baseline "
+        "| site baseline CPU ms/req |"
         + (" PostgreSQL CPU ms/req |" if with_db else "")
         + (" cache hits |" if cached else ""),
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |"
-        + (" ---: |" if with_db else "")
-        + (" ---: |" if cached else ""),
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: "
+        "| ---: | ---: |" + (" ---: |" if with_db else "") + (" ---: |" if cached else ""),
     ]
     for row in rows:
-        page, base = row["page"], row["baseline"]
-        ratio = page["rps"] / base["rps"] if base["rps"] else 0
-        cpu_ratio = base["cpu_ms"] / page["cpu_ms"] if page["cpu_ms"] else 0
-        row["ratio"], row["cpu_ratio"] = ratio, cpu_ratio
+        page, base, bare = row["page"], row["baseline"], row["bare"]
+        ratio = page["rps"] / bare["rps"] if bare["rps"] else 0
+        site_ratio = page["rps"] / base["rps"] if base["rps"] else 0
+        row["ratio"], row["site_ratio"] = ratio, site_ratio
         if cached and not row["cacheable"]:
             flags = ["form: never cached" if not page["cache_hits"] else "MISS: form cached"]
         elif cached:
             flags = [mark(ratio >= goal), mark(page["cache_hits"] >= 0.99)]
         else:
             flags = [mark(ratio >= goal), mark(row["queries"] <= GOAL_QUERIES)]
-        if page["errors"] or base["errors"]:
-            flags.append(f"{page['errors'] + base['errors']} errors")
+        flags += failures(page) + failures(base, "site baseline") + failures(bare, "bare")
         lines.append(
             f"| {row['name']} | {row['bytes']:,} | {row['queries']} | {page['rps']:,.0f} "
             f"| {page['p50_ms']:.1f} | {page['p99_ms']:.1f} | {page['cpu_ms']:.2f} "
-            f"| {base['rps']:,.0f} | {ratio:.0%} | {' · '.join(flags)} "
-            f"| {base['cpu_ms']:.2f} | {cpu_ratio:.0%} |"
+            f"| {bare['rps']:,.0f} | {ratio:.3f} | {' · '.join(flags)} "
+            f"| {bare['cpu_ms']:.2f} | {base['rps']:,.0f} | {site_ratio:.3f} "
+            f"| {base['cpu_ms']:.2f} |"
             + (f" {page['db_cpu_ms']:.2f} |" if with_db else "")
             + (f" {page['cache_hits']:.0%} |" if cached else "")
         )
@@ -576,7 +721,7 @@ def describe_run(args, database, redis_url, timings):
         "commit": commit + ("+local changes" if dirty else ""),
         "scale": args.scale,
         "database": database.vendor,
-        "cache": "redis" if redis_url else "file",
+        "cache": "redis" if redis_url else "diskcache",
         "duration_s": args.duration,
         "concurrency": args.concurrency,
         "cpus": os.cpu_count(),
@@ -590,12 +735,12 @@ def describe_run(args, database, redis_url, timings):
 
 def main(argv=None):
     args = parse_args(argv)
+    require_wrk()
     run_started = time.perf_counter()
     VAR.mkdir(parents=True, exist_ok=True)
     if not args.redis_url:
-        # The file cache culls a third of its files at 300 entries (Django's default), the page
-        # cache's generation key among them; start empty so a run never meets an old one.
-        shutil.rmtree(VAR / "cache", ignore_errors=True)
+        # Start with an empty embedded cache, so a run never meets an earlier run's pages.
+        shutil.rmtree(VAR / "diskcache", ignore_errors=True)
     database = Database(args.database_url, fresh=args.fresh, keep=args.keep)
     env = bench_environment(database.url, args.redis_url)
     os.environ.update(env)
@@ -648,24 +793,35 @@ def main(argv=None):
             t for t in PAGE_TYPES.values() if t.measure and (not args.only or t.name in args.only)
         ]
         paths = {t.name: spread(t.sample_urls(build), args.samples) for t in measured}
+        from django.conf import settings
         from django.db import connections
 
+        modes = ["uncached", "cached"] + (["signed in"] if args.signed_in else [])
+        session = member_session() if args.signed_in else ""
+        cookie = f"{settings.SESSION_COOKIE_NAME}={session}" if session else ""
         queries = {}
-        for mode, cache_on in (("uncached", False), ("cached", True)):
+        for mode in modes:
             counted = {}
             for name, urls in paths.items():
-                counted[name] = count_queries(urls, page_cache=cache_on)
+                counted[name] = count_queries(
+                    urls,
+                    page_cache=mode != "uncached",
+                    session=session if mode == "signed in" else "",
+                )
             queries[mode] = counted
         connections.close_all()
 
         results = {"run": describe_run(args, database, args.redis_url, timings)}
-        for mode in ("uncached", "cached"):
+        bare = Server(bare_environment(env), "bare", app="bench.bare.wsgi:application").start()
+        servers.append(bare)
+        for mode in modes:
             if mode == "cached":
                 from route2020.core.cache import invalidate
 
                 invalidate()  # start from an empty page cache
+            # Signed in: the production settings, page cache on; the session passes it by.
             server = Server(
-                bench_environment(database.url, args.redis_url, page_cache=mode == "cached"),
+                bench_environment(database.url, args.redis_url, page_cache=mode != "uncached"),
                 mode,
                 database,
             ).start()
@@ -677,16 +833,16 @@ def main(argv=None):
                 counted = queries[mode][page_type.name]
                 size = round(sum(c["bytes"] for c in counted.values()) / len(counted))
                 base_path = [f"/bench/baseline/{size}/"]
-                warm_up(server, urls, seconds=0.1 if args.quick else 0.3)
+                page_cookie = cookie if mode == "signed in" else ""
+                warm_up(server, urls, seconds=0.1 if args.quick else 0.3, cookie=page_cookie)
                 warm_up(server, base_path, seconds=0.1)
-                page, base = compare(
-                    server,
-                    urls,
-                    base_path,
+                warm_up(bare, base_path, seconds=0.1)
+                page, base, bare_base = compare(
+                    [(server, urls), (server, base_path), (bare, base_path)],
                     duration=args.duration,
                     concurrency=args.concurrency,
-                    max_requests=args.max_requests,
                     rounds=args.rounds,
+                    cookie=page_cookie,
                 )
                 rows.append(
                     {
@@ -698,23 +854,28 @@ def main(argv=None):
                         "in_process_ms": max(c["in_process_ms"] for c in counted.values()),
                         "page": page,
                         "baseline": base,
+                        "bare": bare_base,
                     }
                 )
                 print(
                     f"  {time.perf_counter() - run_started:5.1f} s  {mode:<8} "
-                    f"{page_type.name:<15} {page['rps']:7.0f} req/s (baseline {base['rps']:.0f})",
+                    f"{page_type.name:<15} {page['rps']:7.0f} req/s (bare Django "
+                    f"{bare_base['rps']:.0f}, site middleware {base['rps']:.0f}; "
+                    f"load {os.getloadavg()[0]:.2f})"
+                    + "".join(f"  {note}" for note in failures(page)),
                     flush=True,
                 )
             server.stop()
             results[mode] = rows
 
         results["run"]["total_s"] = time.perf_counter() - run_started
+        results["run"]["load_average_end"] = os.getloadavg()[0]
         report(results)
         if args.json:
             args.json.write_text(json.dumps(results, indent=2, default=str))
         failed = any(
-            row["page"]["errors"] or row["baseline"]["errors"]
-            for mode in ("uncached", "cached")
+            row["page"]["errors"] or row["baseline"]["errors"] or row["bare"]["errors"]
+            for mode in modes
             for row in results[mode]
         )
         return 1 if failed else 0
@@ -725,7 +886,9 @@ def main(argv=None):
 
 
 def missed(row, mode):
-    if mode == "uncached":
+    if row["page"]["failed"]:
+        return True  # its figures are those of an error page
+    if mode in ("uncached", "signed in"):
         return row["ratio"] < GOAL_RATIO[mode] or row["queries"] > GOAL_QUERIES
     if not row["cacheable"]:
         return row["page"]["cache_hits"] > 0
@@ -737,20 +900,24 @@ def report(results):
     print()
     print(
         f"Route 2020 page benchmark — {run['date']}, commit {run['commit']}, scale {run['scale']}, "
-        f"{run['database']}, {run['cache']} cache, gunicorn 2 sync workers, "
-        f"{run['concurrency']} clients × {run['duration_s']:g} s, {run['cpus']} CPUs, "
-        f"load average at start {run['load_average']:.2f}"
+        f"{run['database']}, {run['cache']} cache, gunicorn 2 sync workers, wrk "
+        f"{run['concurrency']} connections × {run['duration_s']:g} s, {run['cpus']} CPUs, "
+        f"load average at start {run['load_average']:.2f}, at the end "
+        f"{run['load_average_end']:.2f}"
     )
     for mode, title in (
         ("uncached", "Uncached (PAGE_CACHE=0)"),
         ("cached", "Anonymous page cache on (PAGE_CACHE=1; queries = on a cache hit)"),
+        ("signed in", "Signed in as a member (PAGE_CACHE=1, the session passes the page cache)"),
     ):
+        if mode not in results:
+            continue
         print(f"\n{title}\n")
         print(table(results[mode], mode, with_db=run["database"] == "postgresql"))
     misses = [
         f"{mode} {row['name']}"
-        for mode in ("uncached", "cached")
-        for row in results[mode]
+        for mode in ("uncached", "cached", "signed in")
+        for row in results.get(mode, ())
         if missed(row, mode)
     ]
     print()
@@ -758,9 +925,17 @@ def report(results):
     if forms:
         print(
             f"Never page-cached, they carry a CSRF form: {', '.join(forms)} (their cached row "
-            "is an uncached page next to a baseline that pays the cache lookup)"
+            "is an uncached page)"
         )
     print("Goals missed: " + (", ".join(misses) if misses else "none"))
+    failing = [
+        f"{mode} {row['name']}: {note}"
+        for mode in ("uncached", "cached")
+        for row in results[mode]
+        for note in failures(row["page"])
+    ]
+    if failing:
+        print("Failed requests (their figures are not the page's):\n  " + "\n  ".join(failing))
     print(f"({run['total_s']:.0f} s in all)")
 
 

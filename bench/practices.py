@@ -6,7 +6,7 @@
 
 Per scale: a fresh database (bench/pages.py's Database: SQLite under var/bench/, or a
 throwaway PostgreSQL database), a home page and five themes (bench/content.py), 300 libraries
-in the twelve provinces, `scale` practices written in bulk (route2020.practices.generate),
+in the twelve provinces, `scale` practices written in bulk (route2020.demo.generate_practices),
 adoptions for one practice in twenty, the search index; then gunicorn (bench/pages.py's
 Server, production settings, page cache off) under `--concurrency` clients for `--duration`
 seconds per kind of request. docs/practices.md explains the figures.
@@ -44,12 +44,12 @@ PROVINCE_CENTRES = {
 }  # fmt: skip
 
 
-def parse_args(argv=None):
+def parse_args(argv=None, *, concurrency=4):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scales", type=int, nargs="+", default=[1000, 100_000])
     parser.add_argument("--database-url", help="postgres://... (default: SQLite)")
     parser.add_argument("--duration", type=float, default=6.0, help="seconds per request kind")
-    parser.add_argument("--concurrency", type=int, default=4)
+    parser.add_argument("--concurrency", type=int, default=concurrency)
     parser.add_argument(
         "--rounds", type=int, default=6, help="alternating slices per kind and scale"
     )
@@ -68,23 +68,15 @@ def build(scale):
     from django.db import transaction
 
     from bench.content import add_page, generate_all
-    from route2020.core.models import Organisation, Province
-    from route2020.practices.generate import create_practices, index_practices
+    from route2020.core.models import Province
+    from route2020.demo.generate_practices import create_practices, index_practices
     from route2020.practices.models import Adoption, PracticeIndexPage, PracticePage
 
     content, _timings = generate_all(scale, names=["home", "theme index"])
     rng = random.Random(2020)
     provinces = list(Province.objects.all())
-    organisations = Organisation.objects.bulk_create(
-        Organisation(
-            name=f"Bibliotheek {number}",
-            slug=f"bench-bibliotheek-{number}",
-            province=province,
-            latitude=PROVINCE_CENTRES[province.code][0] + rng.uniform(-0.2, 0.2),
-            longitude=PROVINCE_CENTRES[province.code][1] + rng.uniform(-0.2, 0.2),
-        )
-        for number in range(300)
-        for province in [provinces[number % len(provinces)]]
+    organisations = create_libraries(
+        provinces, 300, rng, name="Bibliotheek", slug="bench-bibliotheek"
     )
     with transaction.atomic():
         index = add_page(
@@ -106,6 +98,24 @@ def build(scale):
     started = time.perf_counter()
     index_practices()
     print(f"    search index {time.perf_counter() - started:.1f} s", flush=True)
+
+
+def create_libraries(provinces, count, rng, *, name, slug):
+    """`count` libraries named "<name> <number>", in `provinces` in turn, each near its
+    province's centre (bench/content.py makes the page benchmark's libraries so too)."""
+    from route2020.core.models import Organisation
+
+    return Organisation.objects.bulk_create(
+        Organisation(
+            name=f"{name} {number}",
+            slug=f"{slug}-{number}",
+            province=province,
+            latitude=PROVINCE_CENTRES[province.code][0] + rng.uniform(-0.2, 0.2),
+            longitude=PROVINCE_CENTRES[province.code][1] + rng.uniform(-0.2, 0.2),
+        )
+        for number in range(count)
+        for province in [provinces[number % len(provinces)]]
+    )
 
 
 def request_paths():
@@ -204,7 +214,6 @@ def measure(servers, paths, in_process_rows, args):
                         paths[scale][kind],
                         duration=args.duration / args.rounds,
                         concurrency=args.concurrency,
-                        max_requests=1_000_000,
                     )
                 )
         for scale in servers:
@@ -294,6 +303,26 @@ def server_environment(database, scale):
     return env
 
 
+def prepare(database, scale, *, reuse, started):
+    """Migrate the scale's database; unless `reuse`, fill it with `scale` practices first
+    (from the migrated template when there is one) and analyse it."""
+    from django.core.management import call_command
+
+    if reuse:
+        use_database(database)
+        call_command("migrate", interactive=False, verbosity=0)
+        return
+    from_template = database.create()
+    use_database(database)
+    call_command("migrate", interactive=False, verbosity=0)
+    if not from_template:
+        database.save_template()
+        use_database(database)
+    build(scale)
+    database.analyze()
+    print(f"    content ready in {time.perf_counter() - started:.0f} s", flush=True)
+
+
 def main(argv=None):
     args = parse_args(argv)
     VAR.mkdir(parents=True, exist_ok=True)
@@ -312,19 +341,7 @@ def main(argv=None):
             started = time.perf_counter()
             connections.close_all()
             print(f"{scale:,} practices ({database.vendor})", flush=True)
-            if args.reuse:
-                use_database(database)
-                call_command("migrate", interactive=False, verbosity=0)
-            else:
-                from_template = database.create()
-                use_database(database)
-                call_command("migrate", interactive=False, verbosity=0)
-                if not from_template:
-                    database.save_template()
-                    use_database(database)
-                build(scale)
-                database.analyze()
-                print(f"    content ready in {time.perf_counter() - started:.0f} s", flush=True)
+            prepare(database, scale, reuse=args.reuse, started=started)
             paths[scale] = request_paths()
             in_process_rows[scale] = in_process(paths[scale])
             warm_ups[scale] = warm_up_seconds()

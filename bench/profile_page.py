@@ -2,13 +2,18 @@
 """Where one page's time goes: cProfile over repeated in-process requests, plus its SQL.
 
     .venv/bin/python bench/profile_page.py /nieuws/ [/themas/ ...] [--repeat 50] [--cache]
-        [--database-url URL] [--top 25]
+        [--database-url URL] [--top 25] [--signed-in] [--cpu N]
 
 Uses the database that the last `bench/pages.py` run left (var/bench/bench.sqlite3, or a
 PostgreSQL database kept with --keep), the benchmark's production settings and no page cache
 unless --cache. Prints the queries of one request with their time, the share of time per
 package (Django templates, Wagtail, the database driver, the project's own code), and the
 functions with the most cumulative and own time.
+
+`--cpu N` prints only the CPU time (time.process_time) per request over N requests per
+path, after two warm-up requests: the figure to compare before and after a change while the
+machine is busy. `--signed-in` sends the session of a demo member (bench/pages.py's
+`member_session`) with every request.
 """
 
 import argparse
@@ -47,7 +52,7 @@ GROUPS = (
     ("whitenoise/", "whitenoise"),
     ("route2020/", "route2020"),
     ("bench/", "bench"),
-    ("/python3.11/", "python stdlib"),
+    (f"/python{sys.version_info.major}.{sys.version_info.minor}/", "python stdlib"),
 )
 
 
@@ -178,6 +183,8 @@ def main(argv=None):
     parser.add_argument("--top", type=int, default=25)
     parser.add_argument("--sql-chars", type=int, default=160, help="how much of each query")
     parser.add_argument("--save", type=Path, help="write the raw profile here (for snakeviz)")
+    parser.add_argument("--cpu", type=int, metavar="N", help="only CPU ms per request over N")
+    parser.add_argument("--signed-in", action="store_true", help="as a signed-in demo member")
     args = parser.parse_args(argv)
 
     database = Database(args.database_url, fresh=False, keep=True)
@@ -191,8 +198,34 @@ def main(argv=None):
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    for path in args.paths:
+    def new_client():
         client = Client(HTTP_HOST="127.0.0.1")
+        if args.signed_in:
+            from django.conf import settings
+
+            from bench.pages import member_session
+
+            client.cookies[settings.SESSION_COOKIE_NAME] = member_session()
+        return client
+
+    if args.cpu:
+        who = "signed in" if args.signed_in else "anonymous"
+        print(f"load average {os.getloadavg()[0]:.2f}, {who}")
+        for path in args.paths:
+            client = new_client()
+            for _ in range(2):
+                response = client.get(path)
+                if response.status_code != 200:
+                    raise SystemExit(f"{path}: {response.status_code}")
+            started = time.process_time()
+            for _ in range(args.cpu):
+                client.get(path)
+            cpu = (time.process_time() - started) * 1000 / args.cpu
+            print(f"{cpu:7.2f} ms CPU/request  {path}", flush=True)
+        return
+
+    for path in args.paths:
+        client = new_client()
         response = client.get(path)
         if response.status_code != 200:
             raise SystemExit(f"{path}: {response.status_code}")

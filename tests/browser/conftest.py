@@ -5,19 +5,15 @@ from urllib.parse import urlsplit
 import pytest
 
 
-def pytest_collection_modifyitems(items):
-    for item in items:
-        if "tests/browser/" in str(item.fspath):
-            item.add_marker(pytest.mark.browser)
-
-
 @pytest.fixture
 def seeded(settings):
     """The seed's real content, committed so the live server's thread sees it."""
-    from route2020.core.demo.load import load_seed
+    import io
+
+    from route2020.demo.loader import load
 
     settings.PAGE_CACHE_ENABLED = False
-    load_seed()
+    load(io.StringIO(), seed_only=True)
 
 
 @pytest.fixture

@@ -71,3 +71,35 @@ def test_print_button_and_print_stylesheet(page):
     assert page.get_by_role("button", name="Printen").is_visible()
     page.emulate_media(media="print")
     assert not page.get_by_role("navigation", name="Hoofdmenu").is_visible()
+
+
+def test_practice_filters_sit_together_above_the_results(page, live_server):
+    """At 1280 px the filters are one panel above the results (they used to spread over the
+    height of the results); on a phone the panel is folded and opens with its summary."""
+    from route2020.core.pages import child
+    from route2020.demo.content.core import home_page
+    from route2020.practices.models import PracticeIndexPage
+
+    child(home_page(), PracticeIndexPage, "praktijkvoorbeelden", title="Praktijkvoorbeelden")
+    page.goto("/praktijkvoorbeelden/")
+    panel = page.locator("details.r2020-filter-panel").bounding_box()
+    results = page.locator("#results-heading").bounding_box()
+    assert panel["y"] + panel["height"] <= results["y"]
+    assert panel["height"] < 450
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto("/praktijkvoorbeelden/")
+    assert page.evaluate("document.querySelector('details.r2020-filter-panel').open") is False
+    assert not page.get_by_label("Zoek in praktijkvoorbeelden").is_visible()
+    page.locator("summary.r2020-filter-panel__summary").click()
+    assert page.get_by_label("Zoek in praktijkvoorbeelden").is_visible()
+
+
+def test_printed_page_link_is_whole(page):
+    page.goto("/nieuws/route-2020-gaat-door/")
+    page.emulate_media(media="print")
+    printed = page.locator(".r2020-share-link__print")
+    assert printed.is_visible()
+    assert printed.inner_text().endswith("/nieuws/route-2020-gaat-door/")
+    assert not page.locator(".r2020-share-link input").is_visible()
+    box, viewport = printed.bounding_box(), page.viewport_size
+    assert box["x"] + box["width"] <= viewport["width"]
