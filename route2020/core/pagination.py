@@ -14,11 +14,12 @@ from django.utils.functional import SimpleLazyObject
 from . import fragments
 
 
-def kept_page(request, name, vary, items, per_page, requested):
+def kept_page(request, name, vary, items, per_page, requested, seconds=None):
     """`(number, page)`: the number of the page `requested` shows (no query once the count
     is kept) and that page, lazily, without counting again. `items()` makes the queryset,
-    only when it is asked (building one is work too)."""
-    count = fragments.memo(request, f"{name}-count", vary, lambda: items().count())
+    only when it is asked (building one is work too). `seconds` limits how long the count is
+    kept, for a list that also changes with time (events that end)."""
+    count = fragments.memo(request, f"{name}-count", vary, lambda: items().count(), seconds)
     number = Paginator(range(count), per_page).get_page(requested).number
 
     def page():

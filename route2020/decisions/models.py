@@ -7,7 +7,6 @@ decision; nothing is copied, so the decision page always shows what the plans ho
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -25,6 +24,7 @@ from route2020.core.blocks import BodyBlock
 from route2020.core.charts import display
 from route2020.core.models import BasePage
 from route2020.core.pages import public
+from route2020.core.pagination import kept_page
 
 DECISIONS_PER_PAGE = 20
 FIRST_YEAR, LAST_YEAR = 2000, 2100
@@ -73,17 +73,23 @@ class DecisionIndexPage(BasePage):
         query.pop("pagina", None)
         # Lazy: when the template's fragment cache has the listing, nothing is asked.
         form = SimpleLazyObject(lambda: DecisionFilterForm(parameters or None, index=self))
+        # The count is kept until the next publish, so the key holds the page shown, not how
+        # `?pagina=` was written (route2020.core.pagination).
+        number, decisions_page = kept_page(
+            request,
+            "decisions",
+            [self, query.urlencode()],
+            lambda: form.filter(self.get_decisions().defer_streamfields()),
+            DECISIONS_PER_PAGE,
+            parameters.get("pagina"),
+        )
         context.update(
             filter_form=form,
-            decisions_page=SimpleLazyObject(lambda: self.get_decisions_page(form, parameters)),
-            listing_key=parameters.urlencode(),
+            decisions_page=decisions_page,
+            listing_key=f"{query.urlencode()}#{number}",
             query_string=query.urlencode(),
         )
         return context
-
-    def get_decisions_page(self, form, parameters):
-        decisions = form.filter(self.get_decisions().defer_streamfields())
-        return Paginator(decisions, DECISIONS_PER_PAGE).get_page(parameters.get("pagina"))
 
 
 class DecisionPage(BasePage):

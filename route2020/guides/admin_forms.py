@@ -27,7 +27,8 @@ class VisitAdminForm(WagtailAdminModelForm):
         library = self.instance.organisation_id if self.instance.pk else None
         if self.is_bound and organisation is not None:
             posted = str(self.data.get(self.add_prefix("organisation")) or "")
-            library = int(posted) if posted.isdigit() else library
+            # Only an id the database can hold: a forged 30-digit one is the field's error.
+            library = int(posted) if posted.isdigit() and int(posted) < 2**63 else library
         practices, submissions = self.fields.get("practices"), self.fields.get("submissions")
         if practices is not None:
             practices.widget = forms.CheckboxSelectMultiple()

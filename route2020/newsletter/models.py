@@ -8,7 +8,6 @@ publishing an older draft while the issue is being sent.
 import datetime
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models.functions import Lower
 from django.http import Http404
@@ -26,6 +25,7 @@ from wagtail.search import index
 
 from route2020.core.models import BasePage
 from route2020.core.pages import index_url, public
+from route2020.core.pagination import kept_page
 
 ISSUES_PER_PAGE = 12
 
@@ -94,25 +94,33 @@ class NewsletterIndexPage(BasePage):
         from .forms import SubscribeForm
 
         context = super().get_context(request, *args, **kwargs)
-        number = request.GET.get("pagina")
+        # The count is kept per process until the next publish or sending, so the fragment's
+        # key is the page shown, not how `?pagina=` was written (route2020.core.pagination).
+        number, issues_page = kept_page(
+            request,
+            "newsletter-archive",
+            [self],
+            self.listed_issues,
+            ISSUES_PER_PAGE,
+            request.GET.get("pagina"),
+        )
         # Lazy: the archive's page and the blank sign-up form come from their fragments
         # (route2020.core.fragments) until the next publish or sending; a posted form, with
         # the visitor's input and errors, is rendered every time.
         context.update(
-            archive_page_number=number or "",
-            issues_page=SimpleLazyObject(lambda: self.get_issues_page(number)),
+            archive_page_number=number,
+            issues_page=issues_page,
             form=form or SimpleLazyObject(SubscribeForm),
             form_posted=form is not None,
         )
         return context
 
-    def get_issues_page(self, number):
-        issues = (
+    def listed_issues(self):
+        return (
             self.get_issues()
             .select_related("dispatch")
             .only("title", "slug", "url_path", "path", "depth", "intro", "dispatch__started_at")
         )
-        return Paginator(issues, ISSUES_PER_PAGE).get_page(number)
 
     def serve(self, request, *args, **kwargs):
         """The sign-up form posts to the page itself, so errors show beside the archive."""

@@ -291,3 +291,18 @@ def test_a_filtered_listing_is_kept_in_the_page_cache_per_filter(seed_decisions,
     other = client.get("/besluiten/?orgaan=bestuur")
     assert other["X-Page-Cache"] == "miss"
     assert "Vijf thema" not in "".join(titles(other.content.decode()))
+
+
+def test_every_spelling_of_a_page_number_shares_the_kept_listing(
+    home, themes, client, django_assert_num_queries
+):
+    """Keyed on the page shown (route2020.core.pagination): `?pagina=02`, `99` or `2 ` add no
+    fragment of their own and cost no query beyond the page once the listing is kept."""
+    make_theme_world(home, themes[1], 22)
+    client.get("/")
+    second = titles(client.get("/besluiten/", {"pagina": "2"}).content.decode())
+    assert len(second) == 2
+    for written in ("02", "99", "2 "):
+        with django_assert_num_queries(SERVING):
+            html = client.get("/besluiten/", {"pagina": written}).content.decode()
+        assert titles(html) == second

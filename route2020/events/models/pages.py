@@ -7,7 +7,6 @@ from zoneinfo import ZoneInfo
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Count, F, Prefetch, Q
 from django.http import QueryDict
@@ -32,6 +31,7 @@ from route2020.core.blocks import BodyBlock
 from route2020.core.cache import scope_generation, scope_page
 from route2020.core.models import BasePage
 from route2020.core.pages import public
+from route2020.core.pagination import kept_page
 
 from ..permissions import may_register
 from .programme import Session
@@ -137,11 +137,23 @@ class EventIndexPage(BasePage):
         # Lazy: when the template's fragment cache has the listing, neither the filter choices
         # nor the events are asked for.
         form = SimpleLazyObject(lambda: self.get_filter_form(parameters))
+        # The count is kept as long as the listing's fragment (a publish, or ten minutes for
+        # the events that end), so the key holds the page shown, not how `?pagina=` was
+        # written (route2020.core.pagination).
+        number, events_page = kept_page(
+            request,
+            "events",
+            [self, query.urlencode()],
+            lambda: self.listed_events(form, past),
+            EVENTS_PER_PAGE,
+            parameters.get("pagina"),
+            seconds=600,
+        )
         context.update(
             filter_form=form,
             past=past,
-            events_page=SimpleLazyObject(lambda: self.get_events_page(parameters, form, past)),
-            listing_key=parameters.urlencode(),
+            events_page=events_page,
+            listing_key=f"{query.urlencode()}#{number}",
             query_string=query.urlencode(),
             other_query_string=other.urlencode(),
         )
@@ -160,10 +172,6 @@ class EventIndexPage(BasePage):
         if past:
             return events.filter(end__lt=now).order_by("-start", "-pk")
         return events.filter(end__gte=now).order_by("start", "pk")
-
-    def get_events_page(self, parameters, form, past):
-        events = self.listed_events(form, past)
-        return Paginator(events, EVENTS_PER_PAGE).get_page(parameters.get("pagina"))
 
 
 class EventPage(RoutablePageMixin, BasePage):

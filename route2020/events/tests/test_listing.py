@@ -147,3 +147,19 @@ def test_where_and_who_line_sits_inside_the_card(client, make_event, event_index
     card = html[html.index('<article class="r2020-card">') : html.index("</article>")]
     assert "Ontmoeting Drenthe" in card
     assert "Drenthe · Alleen voor leden" in card
+
+
+@pytest.mark.django_db
+def test_every_spelling_of_a_page_number_shares_the_kept_listing(
+    client, make_event, event_index, settings, django_assert_num_queries
+):
+    """Keyed on the page shown (route2020.core.pagination): `?pagina=02`, `99` or `2 ` add no
+    fragment of their own and cost no query beyond the page once the listing is kept."""
+    settings.PAGE_CACHE_ENABLED = False
+    for day in range(14, 0, -1):
+        make_event(title=f"Dag {day:02d}", start=in_days(day))
+    assert "Dag 13" in client.get("/bijeenkomsten/", {"pagina": "2"}).content.decode()
+    for written in ("02", "99", "2 "):
+        with django_assert_num_queries(1):  # the page itself; the listing is kept
+            html = client.get("/bijeenkomsten/", {"pagina": written}).content.decode()
+        assert "Dag 13" in html and "Dag 01" not in html

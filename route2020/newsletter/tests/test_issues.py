@@ -129,3 +129,18 @@ def test_an_issue_lists_the_events_around_its_own_date(client, make_issue, home)
     html = client.get(issue.url).content.decode()
     assert "Bijeenkomst toen" in html
     assert "Bijeenkomst nu" not in html
+
+
+def test_every_spelling_of_a_page_number_shares_the_kept_archive(
+    client, make_issue, newsletter_index, settings, django_assert_num_queries
+):
+    """Keyed on the page shown (route2020.core.pagination): `?pagina=02`, `99` or `2 ` add no
+    fragment of their own and cost no query beyond the page once the archive is kept."""
+    settings.PAGE_CACHE_ENABLED = False
+    for number in range(14):
+        mark_sent(make_issue(title=f"Reisflits nummer {number:02d}"), days_ago=number)
+    assert "Reisflits nummer 13" in client.get("/reisflitsen/", {"pagina": "2"}).content.decode()
+    for written in ("02", "99", "2 "):
+        with django_assert_num_queries(1):  # the page itself; the archive is kept
+            html = client.get("/reisflitsen/", {"pagina": written}).content.decode()
+        assert "Reisflits nummer 13" in html and "Reisflits nummer 00" not in html
