@@ -12,11 +12,13 @@ What keeps it right:
 - The *people generation*, a counter in the shared cache (`route2020.core.cache.read_counter`,
   read from memory with the embedded cache while nobody wrote): a kept person is used only
   under the generation it was loaded under. Saving or deleting any user, adding or removing
-  a group membership, and saving or deleting a group move it (`people_changed`), at once and
-  again after the commit (so a request that read the old rows during the transaction cannot
-  keep them under the new value); so do bulk updates of users (`UserQuerySet.update`: a
-  deactivation in Wagtail's bulk actions sends no signal). A demoted or deactivated person is
-  loaded afresh on their very next request, in every process.
+  a group membership, saving or deleting a group and deleting an organisation move it
+  (`people_changed`), at once and again after the commit (so a request that read the old
+  rows during the transaction cannot keep them under the new value); so do bulk updates of
+  users (`UserQuerySet.update`: a deactivation in Wagtail's bulk actions sends no signal). A
+  demoted or deactivated person is loaded afresh on their very next request, in every
+  process. The counter is one for everybody: a sign-in (which saves `last_login`) makes every
+  kept person be read once more, which costs what every request cost before.
 - The session's auth hash (the password's HMAC) must match the kept person's, as Django
   checks it; any mismatch, and every first request, goes through Django's own `get_user`
   (which also rotates a hash made with a fallback secret, or signs the session out).
@@ -84,6 +86,11 @@ def connect_invalidation():
     m2m_changed.connect(
         _membership_changed, sender=user_model.groups.through, dispatch_uid="people-groups"
     )
+    # Deleting an organisation empties its people's `organisation` with an UPDATE that sends
+    # no signal for them.
+    from .models import Organisation
+
+    post_delete.connect(people_changed, sender=Organisation, dispatch_uid="people-organisation")
 
 
 def role_names_of(user):

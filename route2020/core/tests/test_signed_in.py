@@ -111,6 +111,19 @@ def test_wagtails_bulk_deactivation_acts_at_once(home, make_user):
     assert "Inloggen" in header(client)
 
 
+def test_a_deleted_organisation_ends_its_members_rights_at_once(home, make_user, rf):
+    from route2020.core.permissions import confirmed_organisation_id
+
+    member = make_user()
+    client = signed_in_client(member)
+    client.get("/")
+    request = rf.get("/")
+    request.session = client.session
+    assert confirmed_organisation_id(signed_in.get_user(request)) == member.organisation_id
+    member.organisation.delete()
+    assert confirmed_organisation_id(signed_in.get_user(request)) is None
+
+
 def test_a_deleted_person_is_signed_out_at_once(home, make_user):
     member = make_user()
     client = signed_in_client(member)
