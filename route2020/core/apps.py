@@ -27,12 +27,13 @@ class CoreConfig(AppConfig):
     def ready(self):
         from allauth.account.signals import password_reset, user_logged_in
 
-        from . import auth, cache, checks, roles, services  # noqa: F401 (checks registers)
+        from . import auth, cache, checks, roles, services, signed_in  # noqa: F401 (checks registers)
 
         # After the last app's post_migrate, when every app's permissions exist.
         post_migrate.connect(roles.ensure_roles_after_migrate, dispatch_uid="route2020-roles")
         user_logged_in.connect(services.language_on_login, dispatch_uid="route2020-language")
         cache.connect_invalidation()
+        signed_in.connect_invalidation()
         password_reset.connect(auth.unlock_after_password_reset, dispatch_uid="route2020-unlock")
         cache.read_query_parameters("p")  # the sitemap's pages
 

@@ -2,7 +2,7 @@
 and the site-wide settings editors manage in /beheer/."""
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import AbstractUser, UserManager
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import Http404
@@ -124,6 +124,21 @@ class Organisation(index.Indexed, models.Model):
         super().save(*args, **kwargs)
 
 
+class UserQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        """A bulk update sends no signal (Wagtail's "set active state" is one): the people
+        kept per process (route2020.core.signed_in) are made stale here instead."""
+        from .signed_in import people_changed
+
+        rows = super().update(**kwargs)
+        people_changed(using=self.db)
+        return rows
+
+
+class PersonManager(UserManager.from_queryset(UserQuerySet)):
+    pass
+
+
 class User(AbstractUser):
     """A person. Members belong to one organisation; a regiogids covers one or more provinces.
 
@@ -156,6 +171,8 @@ class User(AbstractUser):
         default=settings.LANGUAGE_CODE,
         help_text=_("De taal van de e-mails die je van Route 2020 krijgt."),
     )
+
+    objects = PersonManager()
 
     class Meta:
         verbose_name = _("gebruiker")

@@ -2,6 +2,7 @@
 
 from functools import partial
 
+from route2020.core import fragments
 from route2020.core.pages import public
 from route2020.core.permissions import acts_for, confirmed_organisation_id
 
@@ -25,19 +26,16 @@ def related_practices(practice, limit=3):
 
 def detail_context(practice, request):
     """What the page shows besides the practice's fields. The public parts (adoptions,
-    logbook, related practices) are in cached fragments of the template: they are given as
-    functions, which the template calls only when a fragment is rendered, so a request that
-    finds them kept builds no queryset for them."""
+    logbook, related practices) and the blank forms are in cached fragments of the template:
+    they are given as functions (a form as its class), which the template calls only when a
+    fragment is rendered, so a request that finds them kept builds no queryset or form."""
     from .forms import AdoptionForm, LogbookForm
 
     user = request.user
     member = may_see_contact_and_adopt(user)
     pilot = practice.kind == "proeftuin"
-    adopted_by_me = (
-        member
-        and Adoption.objects.filter(
-            practice_id=practice.pk, organisation_id=confirmed_organisation_id(user)
-        ).exists()
+    adopted_by_me = member and practice.pk in adopted_practices(
+        request, confirmed_organisation_id(user)
     )
     own = acts_for(user, practice.organisation_id)
     context = {
@@ -50,10 +48,26 @@ def detail_context(practice, request):
         "can_log": own and pilot,
     }
     if context["can_adopt"]:
-        context["adoption_form"] = AdoptionForm()
+        context["adoption_form"] = AdoptionForm
     if context["can_log"]:
-        context["logbook_form"] = LogbookForm()
+        context["logbook_form"] = LogbookForm
     return context
+
+
+def adopted_practices(request, organisation_id):
+    """The ids of the practices the organisation has adopted, kept per process and content
+    generation (an adoption saved or deleted moves it: practices/apps.py): one set per
+    organisation, asked by every practice page its members open."""
+    return fragments.memo(
+        request,
+        "adopted-practices",
+        (organisation_id,),
+        lambda: frozenset(
+            Adoption.objects.filter(organisation_id=organisation_id).values_list(
+                "practice_id", flat=True
+            )
+        ),
+    )
 
 
 def adoptions_of(practice):

@@ -103,7 +103,8 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Django's, with the signed-in person kept per process (route2020.core.signed_in).
+    "route2020.core.signed_in.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "route2020.core.middleware.AdminFramesMiddleware",
@@ -203,10 +204,11 @@ if REDIS_URL:
         "LOCATION": REDIS_URL,
         "TIMEOUT": 60 * 60,
     }
-# Sessions: in the database by default. With Redis, "cached_db" reads them from Redis and
-# writes them through to the database, so a Redis restart or eviction signs nobody out;
-# "cache" keeps them in Redis only.
-SESSION_STORE = os.environ.get("SESSION_STORE", "cached_db" if REDIS_URL else "db")
+# Sessions: "cached_db" (the default) reads them from the cache (the embedded one, or Redis)
+# and writes them through to the database, so a cache that is emptied, evicts or restarts
+# signs nobody out; a signed-in page then reads no session row. "db" reads the database on
+# every request; "cache" keeps them in the cache only.
+SESSION_STORE = os.environ.get("SESSION_STORE", "cached_db")
 SESSION_ENGINE = {
     "db": "django.contrib.sessions.backends.db",
     "cached_db": "django.contrib.sessions.backends.cached_db",

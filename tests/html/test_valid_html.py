@@ -96,7 +96,7 @@ def visitor_pages(client):
 def member_pages(client):
     from route2020.core.models import User
     from route2020.practices.forms import STEP_NAMES
-    from route2020.practices.models import Submission
+    from route2020.practices.models import PracticePage, Submission
 
     client.force_login(User.objects.get(email="lid@route2020.example"))
     pages = {
@@ -112,6 +112,8 @@ def member_pages(client):
         "ask a question": fetch(client, "/vragen/nieuw/"),
         "question (member, open)": fetch(client, open_question_url()),
         "unsubscribe": fetch(client, unsubscribe_path()),
+        # The contact and the adoption form (a kept fragment, its CSRF token outside).
+        "practice (member)": fetch(client, first_url(PracticePage, is_parel=True)),
     }
     client.post("/praktijkvoorbeelden/nieuw/")
     submission = Submission.objects.latest("pk")

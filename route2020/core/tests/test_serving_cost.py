@@ -52,6 +52,21 @@ def test_a_public_page_asks_neither_site_nor_restrictions(
     assert not [q for q in sql if "wagtailcore_pageviewrestriction" in q]
 
 
+def test_a_signed_in_member_costs_what_a_visitor_does(
+    about, client, make_user, django_assert_max_num_queries
+):
+    """The session from the cache, the person and their roles kept per process
+    (route2020.core.signed_in): no query for who is asking."""
+    client.force_login(make_user(role="Lid"))
+    client.get("/over-route-2020/")
+    with django_assert_max_num_queries(3) as captured:
+        response = client.get("/over-route-2020/")
+    html = response.content.decode()
+    assert "Van, voor en door de bibliotheken." in html and "Mijn profiel" in html
+    sql = sql_of(captured)
+    assert not [q for q in sql if "django_session" in q or "core_user" in q or "auth_group" in q]
+
+
 def test_password_restriction_still_asks_for_the_password(secret, client):
     for path in ("/over-route-2020/besloten/", "/over-route-2020/besloten/notulen/"):
         client.get(path)  # warm caches: the second request is the one that counts

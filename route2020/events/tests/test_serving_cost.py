@@ -86,6 +86,24 @@ def test_event_page_before_the_event_runs_a_fixed_number_of_queries(
     assert "50 van 50 plaatsen vrij" in html and 'name="csrfmiddlewaretoken"' in html
 
 
+# A signed-in member: the session and the person come from the cache and the process
+# (route2020.core.signed_in); only their own registration for this event is asked.
+OWN_REGISTRATION = 1
+
+
+def test_event_page_for_a_signed_in_member_runs_a_fixed_number_of_queries(
+    with_events, make_user, django_assert_num_queries
+):
+    event = with_events(1, days=10, sessions=3)[0]
+    member = Client()
+    member.force_login(make_user())
+    member.get(event.url)
+    with django_assert_num_queries(SERVING + OWN_REGISTRATION):
+        html = member.get(event.url).content.decode()
+    assert "Mijn profiel" in html and "50 van 50 plaatsen vrij" in html
+    assert html.count("Praktijkvoorbeeld: Taalhuis") == 3
+
+
 @pytest.mark.parametrize("count", [3, 30])
 def test_event_page_after_the_event_runs_a_fixed_number_of_queries(
     client, with_events, count, django_assert_num_queries

@@ -38,7 +38,8 @@ def test_defaults_are_local_engines(monkeypatch):
     assert settings["CACHES"]["default"]["BACKEND"] == (
         "route2020.core.embedded_cache.EmbeddedCache"
     )
-    assert settings["SESSION_ENGINE"] == "django.contrib.sessions.backends.db"
+    # Read from the embedded cache, written through to the database.
+    assert settings["SESSION_ENGINE"] == "django.contrib.sessions.backends.cached_db"
     assert settings["TASKS"]["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend"
     assert settings["WAGTAILSEARCH_BACKENDS"]["default"]["BACKEND"] == (
         "wagtail.search.backends.database"

@@ -1,4 +1,8 @@
+import re
+
 import pytest
+from django.middleware.csrf import _unmask_cipher_token
+from django.test import Client
 
 from route2020.practices import services
 from route2020.practices.models import Adoption
@@ -159,3 +163,69 @@ def test_a_practice_behind_a_view_restriction_is_not_on_the_home_page(client, ma
     html = client.get("/").content.decode()
     assert "Open ontbijt" in html
     assert "Geheim ontbijt" not in html
+
+
+def test_a_signed_in_member_costs_one_query(
+    client, make_practice, make_user, django_assert_num_queries
+):
+    """The route's page; the person (route2020.core.signed_in), the organisation's adoptions
+    and the blank adoption form are kept per process."""
+    practice = make_practice()
+    client.force_login(make_user())
+    client.get(practice.url)
+    with django_assert_num_queries(1):
+        html = client.get(practice.url).content.decode()
+    assert "anna@bieb.example" in html and 'name="how_it_went"' in html
+
+
+def test_members_only_parts_are_theirs_alone(client, make_practice, make_user, make_organisation):
+    """The kept blank form and adoptions are shared; the contact, the form and the CSRF token
+    go only to whom they belong, whoever asked first."""
+    practice = make_practice()
+    adopter, other = make_user(), make_user()
+    services.adoption_create(practice=practice, user=adopter, how_it_went="Goed gegaan.")
+    first, second = Client(), Client()
+    first.force_login(adopter)
+    second.force_login(other)
+    for _ in range(2):  # the second time from what the process keeps
+        mine = first.get(practice.url).content.decode()
+        theirs = second.get(practice.url).content.decode()
+        anonymous = client.get(practice.url).content.decode()
+        assert "anna@bieb.example" in mine and "anna@bieb.example" in theirs
+        assert 'name="how_it_went"' not in mine  # adopted already
+        assert 'name="how_it_went"' in theirs
+        assert "anna@bieb.example" not in anonymous and 'name="how_it_went"' not in anonymous
+        assert "Goed gegaan." in anonymous
+    # Every CSRF token on each page is that member's own secret.
+    for html, browser in ((mine, first), (theirs, second)):
+        tokens = re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
+        assert tokens
+        secrets = {_unmask_cipher_token(token) for token in tokens}
+        assert secrets == {browser.cookies["csrftoken"].value}
+    assert first.cookies["csrftoken"].value != second.cookies["csrftoken"].value
+
+
+def test_a_demoted_member_loses_the_contact_at_once(client, make_practice, make_user):
+    from django.contrib.auth.models import Group
+
+    practice = make_practice()
+    member = make_user()
+    client.force_login(member)
+    assert "anna@bieb.example" in client.get(practice.url).content.decode()
+    member.groups.remove(Group.objects.get(name="Lid"))
+    html = client.get(practice.url).content.decode()
+    assert "anna@bieb.example" not in html and 'name="how_it_went"' not in html
+
+
+def test_an_adoption_hides_the_form_from_the_organisations_other_members_at_once(
+    make_practice, make_user, make_organisation
+):
+    practice = make_practice()
+    library = make_organisation()
+    colleague = Client()
+    colleague.force_login(make_user(organisation=library))
+    assert 'name="how_it_went"' in colleague.get(practice.url).content.decode()
+    services.adoption_create(
+        practice=practice, user=make_user(organisation=library), how_it_went="Ja."
+    )
+    assert 'name="how_it_went"' not in colleague.get(practice.url).content.decode()
