@@ -27,10 +27,13 @@ def _load_before_serving():
     from django.db import connections
     from django.urls import get_resolver
 
+    open_before = {c.alias for c in connections.all() if c.connection is not None}
     get_resolver().url_patterns  # noqa: B018 - imports the URLconf
     # Nothing above should have asked the database; a connection opened in gunicorn's master
-    # would be shared by the forked workers.
-    connections.close_all()
+    # would be shared by the forked workers. (One opened before is someone else's: a test's.)
+    for connection in connections.all():
+        if connection.connection is not None and connection.alias not in open_before:
+            connection.close()
     gc.collect()
     gc.freeze()
 
