@@ -289,8 +289,14 @@ def free_port():
 class Server:
     """gunicorn, 2 sync workers, on a free loopback port; CPU is read from its workers."""
 
-    def __init__(self, env, label, database=None, app="route2020.wsgi:application"):
+    def __init__(
+        self, env, label, database=None, app="route2020.wsgi:application", service_times=False
+    ):
         self.env = env
+        # gunicorn's access log with each request's time in the worker (microseconds, from
+        # the request read to the response written): the service time, without the wait in
+        # the listen queue and the connect that the client's latency includes.
+        self.service_log = VAR / f"gunicorn-{label}-service.log" if service_times else None
         self.database = database
         self.label = label
         self.app = app
@@ -299,6 +305,8 @@ class Server:
         self.process = None
 
     def start(self):
+        if self.service_log:
+            self.service_log.write_text("")
         log = open(self.log_path, "w")  # noqa: SIM115 - closed in stop()
         self._log = log
         self.process = subprocess.Popen(
@@ -312,6 +320,11 @@ class Server:
                 "--timeout=60",
                 "--preload",  # import once in the master: a quicker start, the same requests
                 "--log-level=warning",
+                *(
+                    [f"--access-logfile={self.service_log}", "--access-logformat=%(D)s"]
+                    if self.service_log
+                    else []
+                ),
             ],
             env=self.env,
             stdout=log,
@@ -346,6 +359,17 @@ class Server:
                 if int(fields[1]) == pid:
                     children.append(int(stat.parent.name))
             return children
+
+    def service_log_size(self):
+        return self.service_log.stat().st_size if self.service_log else 0
+
+    def service_times_since(self, offset):
+        """The service times (ms) the workers logged after `offset` (see `__init__`)."""
+        if not self.service_log:
+            return None
+        with open(self.service_log) as log:
+            log.seek(offset)
+            return [int(line) / 1000 for line in log.read().split()]
 
     def cpu_seconds(self):
         """utime + stime of the workers, from /proc/<pid>/stat."""
@@ -445,12 +469,25 @@ function done(summary, latency, requests)
     if thread:get("failed_status") ~= 0 then last_status = thread:get("failed_status") end
   end
   local e = summary.errors
+  -- With the histogram on: every latency (microseconds) with its count, so that the
+  -- percentiles of several slices can be taken over all their requests together.
+  -- latency(i) is the i-th distinct value; wrk finds it by walking its table from the
+  -- smallest, so a slice with a very long tail leaves it out (null) rather than wait.
+  local histogram = "null"
+  if %(histogram)s and #latency * (latency.max - latency.min + 1) <= 3e8 then
+    local cells = {}
+    for i = 1, #latency do
+      local value, count = latency(i)
+      cells[#cells + 1] = string.format("[%%d, %%d]", value, count)
+    end
+    histogram = "[" .. table.concat(cells, ", ") .. "]"
+  end
   io.write(string.format(
     '{"requests": %%d, "seconds": %%f, "p50_ms": %%f, "p99_ms": %%f, "errors": %%d, '
-    .. '"failed": %%d, "failed_status": %%d, "hits": %%d, "size": %%d}\\n',
+    .. '"failed": %%d, "failed_status": %%d, "hits": %%d, "size": %%d, "histogram": %%s}\\n',
     summary.requests, summary.duration / 1e6, latency:percentile(50) / 1000,
     latency:percentile(99) / 1000, e.connect + e.read + e.write + e.timeout,
-    total_failed, last_status, total_hits, total_bytes))
+    total_failed, last_status, total_hits, total_bytes, histogram))
 end
 """
 
@@ -460,12 +497,15 @@ def require_wrk():
         raise SystemExit("wrk is missing: `make bench` installs it as root (bin/ensure-wrk)")
 
 
-def load(server, paths, *, duration, concurrency, cookie=""):
+def load(server, paths, *, duration, concurrency, cookie="", histogram=False):
     """wrk with `concurrency` connections over 2 threads for `duration` seconds (whole
     seconds, at least 1: wrk's unit). gunicorn's sync workers close the connection after
     each response, so every request also pays a loopback connect, as it would behind no
-    proxy. The workers' CPU time is read before and after."""
+    proxy. The workers' CPU time is read before and after. `histogram`: also every latency
+    with its count (`summarise` then takes the percentiles over all slices' requests), and
+    the service times when the server logs them."""
     script = WRK_SCRIPT % {
+        "histogram": "true" if histogram else "false",
         "paths": ", ".join(json.dumps(path) for path in paths),
         "header": CACHE_HEADER,
         "headers": f'wrk.headers["Cookie"] = {json.dumps(cookie)}' if cookie else "",
@@ -483,9 +523,12 @@ def load(server, paths, *, duration, concurrency, cookie=""):
     ]
     try:
         cpu_before, db_before = server.cpu_seconds(), server.db_cpu()
+        logged = server.service_log_size()
         output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
         cpu_after, db_after = server.cpu_seconds(), server.db_cpu()
         server.drain()
+        # After the drain: the requests wrk left queued are served (and logged) too.
+        service_ms = server.service_times_since(logged) if histogram else None
     finally:
         os.unlink(file.name)
     result = json.loads(output.strip().splitlines()[-1])
@@ -494,7 +537,43 @@ def load(server, paths, *, duration, concurrency, cookie=""):
     # status in `failed_status`) and wrk's connect, read, write and timeout errors.
     result["errors"] += result["failed"]
     result["cpu"] = cpu_after - cpu_before
+    result["service_ms"] = service_ms
     result["db_cpu"] = sum(seconds - db_before.get(pid, 0.0) for pid, seconds in db_after.items())
+    return result
+
+
+def percentile(histogram, fraction):
+    """The value below which `fraction` of the requests of [(value, count), ...] lie: wrk's
+    own rule (the value of rank round(fraction × count + 0.5))."""
+    histogram = sorted(histogram)
+    rank = round(fraction * sum(count for _value, count in histogram) + 0.5)
+    seen = 0
+    for value, count in histogram:
+        seen += count
+        if seen >= rank:
+            return value
+    return float("nan")
+
+
+def pooled(runs):
+    """Percentiles over the requests of all `runs` together, when every slice brought its
+    histogram (load(histogram=True)); otherwise {}."""
+    if not runs or any(run.get("histogram") is None for run in runs):
+        return {}
+    histogram = [pair for run in runs for pair in run["histogram"]]
+    result = {
+        "p50_ms": percentile(histogram, 0.50) / 1000,
+        "p99_ms": percentile(histogram, 0.99) / 1000,
+        "max_ms": max(value for value, _count in histogram) / 1000 if histogram else 0.0,
+        "pooled": True,
+    }
+    if all(run.get("service_ms") is not None for run in runs):
+        service = [(ms, 1) for run in runs for ms in run["service_ms"]]
+        result |= {
+            "service_p50_ms": percentile(service, 0.50),
+            "service_p99_ms": percentile(service, 0.99),
+            "service_max_ms": max((ms for ms, _ in service), default=float("nan")),
+        }
     return result
 
 
@@ -515,7 +594,7 @@ def summarise(runs):
         "p99_ms": max((run["p99_ms"] for run in runs), default=float("nan")),
         "cpu_ms": sum(run["cpu"] for run in runs) * 1000 / count if count else float("nan"),
         "db_cpu_ms": sum(run["db_cpu"] for run in runs) * 1000 / count if count else float("nan"),
-    }
+    } | pooled(runs)
 
 
 def compare(loads, *, duration, concurrency, rounds, cookie=""):
