@@ -164,3 +164,20 @@ def test_counting_can_be_switched_off(home, client, flush, settings):
     client.get("/")
     flush()
     assert not PageView.objects.exists()
+
+
+def test_the_day_is_worked_out_once_and_again_from_midnight(monkeypatch):
+    import time
+
+    from django.utils import timezone
+
+    from route2020.stats import counting
+
+    monkeypatch.setattr(counting, "_today", ["gisteren", time.time() - 1])  # ended a second ago
+    day = counting.today()
+    assert day == timezone.localdate()
+    starts = datetime.datetime.fromtimestamp(counting._today[1], tz=timezone.get_current_timezone())
+    assert starts.date() == day + datetime.timedelta(days=1)
+    assert starts.time() == datetime.time(0, 0)
+    counting._today[0] = "nog steeds vandaag"
+    assert counting.today() == "nog steeds vandaag"  # until midnight without converting
