@@ -96,7 +96,7 @@ def tree_root():
 
 # --- one page by its key, without compiling the query every time --------------------------------
 
-_BY_KEY = {}  # (model, database alias) -> (sql, compiler, converters, init_list, start, end)
+_BY_KEY = {}  # (model, database alias) -> (sql, converters, init_list, start, end)
 _SENTINEL = -987_654_321  # stands for the key while the query is compiled once
 
 
@@ -113,7 +113,7 @@ def _compiled_by_key(model, db):
         start, end = fields[0], fields[-1] + 1
         init_list = [column[0].target.attname for column in select[start:end]]
         converters = compiler.get_converters([column[0] for column in select])
-        entry = _BY_KEY[(model, db)] = (sql, compiler, converters, init_list, start, end)
+        entry = _BY_KEY[(model, db)] = (sql, converters, init_list, start, end)
     return entry
 
 
@@ -131,12 +131,18 @@ def page_by_key(model, pk):
     entry = _compiled_by_key(model, db)
     if entry is None:
         return next(iter(model._default_manager.filter(pk=pk).order_by()[:1]), None)
-    sql, compiler, converters, init_list, start, end = entry
-    with connections[db].cursor() as cursor:
+    sql, converters, init_list, start, end = entry
+    connection = connections[db]
+    with connection.cursor() as cursor:
         cursor.execute(sql, (pk,))
         row = cursor.fetchone()
     if row is None:
         return None
-    if converters:
-        row = next(iter(compiler.apply_converters([row], converters)))
+    row = list(row)
+    # As SQLCompiler.apply_converters, with this thread's connection.
+    for position, (functions, expression) in converters.items():
+        value = row[position]
+        for function in functions:
+            value = function(value, expression, connection)
+        row[position] = value
     return model.from_db(db, init_list, row[start:end])
