@@ -5,6 +5,7 @@ import time
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.signals import setting_changed
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
@@ -34,6 +35,14 @@ def _language_prefixes():
             f"/{code}/" for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE
         )
     return prefixes
+
+
+def _forget_today(setting, **kwargs):
+    if setting in ("TIME_ZONE", "USE_TZ"):
+        _today[:] = [None, 0.0]
+
+
+setting_changed.connect(_forget_today, dispatch_uid="route2020-stats-today")
 
 
 def today():

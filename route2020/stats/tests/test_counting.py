@@ -181,3 +181,14 @@ def test_the_day_is_worked_out_once_and_again_from_midnight(monkeypatch):
     assert starts.time() == datetime.time(0, 0)
     counting._today[0] = "nog steeds vandaag"
     assert counting.today() == "nog steeds vandaag"  # until midnight without converting
+
+
+def test_another_time_zone_is_seen_at_once(settings):
+    from route2020.stats import counting
+
+    settings.TIME_ZONE = "Pacific/Kiritimati"  # UTC+14: often another date than Amsterdam
+    counting.today()
+    settings.TIME_ZONE = "Pacific/Pago_Pago"  # UTC-11
+    from django.utils import timezone
+
+    assert counting.today() == timezone.localdate()
