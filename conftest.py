@@ -38,15 +38,18 @@ def _fresh_cache():
     """Every test starts with an empty cache, so the page cache never leaks between tests."""
     from django.core.cache import cache
 
+    from route2020.core import cache as page_cache
     from route2020.core import fragments, signed_in
     from route2020.stats import buffer
 
     cache.clear()
+    page_cache.forget_pages()
     fragments.clear()
     signed_in.clear()
     buffer.pending.discard()  # the statistics' counts this process has not drained yet
     yield
     cache.clear()
+    page_cache.forget_pages()
     fragments.clear()
     signed_in.clear()
     buffer.pending.discard()

@@ -28,6 +28,7 @@ class EmbeddedCache(DjangoCache):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._counters = threading.local()
+        self._shards_of = {}  # key -> (full key, its shard): the same for the process's life
 
     def close(self, **kwargs):
         """Keep the connections for the next request (see the module's docstring)."""
@@ -51,9 +52,14 @@ class EmbeddedCache(DjangoCache):
     def get_counter(self, key, version=None):
         """`get(key)`, from this thread's memory while no other connection has written to the
         key's shard (and the value has not expired). None when missing (not remembered)."""
-        full_key = self.make_key(key, version=version)
-        fanout = self._cache
-        shard = fanout._shards[fanout._hash(full_key) % fanout._count]
+        placed = self._shards_of.get(key) if version is None else None
+        if placed is None:
+            full_key = self.make_key(key, version=version)
+            fanout = self._cache
+            placed = (full_key, fanout._shards[fanout._hash(full_key) % fanout._count])
+            if version is None and len(self._shards_of) < 10_000:
+                self._shards_of[key] = placed
+        full_key, shard = placed
         try:
             connection = shard._con
             # Asked before the value is read: a write in between moves it for the next request.

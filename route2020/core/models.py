@@ -379,7 +379,7 @@ class HomePage(BasePage):
             return super().route(request, path_components)
         from django.contrib.contenttypes.models import ContentType
 
-        from . import fragments
+        from . import fragments, pages
 
         key = fragments.key_for(request, "route", (self.pk, tuple(path_components)))
         entry = fragments.lookup(key)
@@ -387,11 +387,7 @@ class HomePage(BasePage):
         if entry is not None:
             content_type_id, pk = entry[1]
             model = ContentType.objects.get_for_id(content_type_id).model_class()
-            found = (
-                next(iter(model._default_manager.filter(pk=pk).order_by()[:1]), None)
-                if model
-                else None
-            )
+            found = pages.page_by_key(model, pk) if model else None
         if found is not None:
             return found.route(request, path_components[found.depth - self.depth :])
         found = self._find(path_components)

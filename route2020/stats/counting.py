@@ -1,8 +1,11 @@
 """What is counted, at the moment it happens: only cache operations (see buffer.py)."""
 
 import re
+import time
+from datetime import timedelta
 
 from django.conf import settings
+from django.core.signals import setting_changed
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
@@ -20,10 +23,38 @@ MAX_PATH = 300
 MAX_TERM = 100
 
 
+_prefixes = {}  # (LANGUAGES, LANGUAGE_CODE) -> the prefixes of the other languages
+_today = [None, 0.0]  # the local date, and the moment (time.time()) the next day starts
+
+
 def _language_prefixes():
-    return tuple(
-        f"/{code}/" for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE
-    )
+    settings_now = (tuple(settings.LANGUAGES), settings.LANGUAGE_CODE)
+    prefixes = _prefixes.get(settings_now)
+    if prefixes is None:
+        prefixes = _prefixes[settings_now] = tuple(
+            f"/{code}/" for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE
+        )
+    return prefixes
+
+
+def _forget_today(setting, **kwargs):
+    if setting in ("TIME_ZONE", "USE_TZ"):
+        _today[:] = [None, 0.0]
+
+
+setting_changed.connect(_forget_today, dispatch_uid="route2020-stats-today")
+
+
+def today():
+    """The local date, worked out once a day: timezone.localdate() converts the time to the
+    zone on every call, a tenth of what a page served from the page cache costs."""
+    day, next_day_starts = _today
+    if time.time() < next_day_starts:
+        return day
+    now = timezone.localtime()
+    midnight = (now + timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
+    _today[:] = [now.date(), midnight.timestamp()]
+    return now.date()
 
 
 def page_path(request):
@@ -75,7 +106,7 @@ def count_page_view(request, response):
     path = page_path(request)
     if path.startswith(SKIPPED_PREFIXES) or not is_person(request):
         return
-    day = timezone.localdate()
+    day = today()
     buffer.add("view", day, path[:MAX_PATH])
     statistics_id = cookies.statistics_id(request)
     # Once a process has seen a visitor on a day, their next pages that day need neither the
@@ -93,4 +124,4 @@ def normalise_term(query):
 def count_search_without_results(request, query):
     term = normalise_term(query)
     if settings.STATS_ENABLED and term and is_person(request):
-        buffer.add("search", timezone.localdate(), term)
+        buffer.add("search", today(), term)

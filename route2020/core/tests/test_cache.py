@@ -1,10 +1,11 @@
 import re
+import time
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpResponse
 
-from route2020.core.cache import ScopedResponse, invalidate_scope, scope_page
+from route2020.core.cache import StoredPage, invalidate_scope, scope_page
 
 
 @pytest.fixture
@@ -21,7 +22,7 @@ def committed(db, django_capture_on_commit_callbacks):
 def test_a_scoped_page_is_fresh_until_its_scope_moves(rf, committed):
     request = rf.get("/bijeenkomsten/alv/")
     scope_page(request, "event:1")
-    stored = ScopedResponse(HttpResponse("2 plaatsen vrij"), *request._page_cache_scope)
+    stored = StoredPage.of(HttpResponse("2 plaatsen vrij"), 600, request._page_cache_scope)
     assert stored.fresh()
     committed("event:2")  # another event
     assert stored.fresh()
@@ -35,7 +36,7 @@ def test_a_change_while_the_page_renders_leaves_its_copy_stale(rf, committed):
     request = rf.get("/bijeenkomsten/alv/")
     scope_page(request, "event:3")
     committed("event:3")  # a registration while the page is being rendered
-    stored = ScopedResponse(HttpResponse("2 plaatsen vrij"), *request._page_cache_scope)
+    stored = StoredPage.of(HttpResponse("2 plaatsen vrij"), 600, request._page_cache_scope)
     assert not stored.fresh()
 
 
@@ -45,7 +46,7 @@ def test_the_scope_moves_only_once_the_change_is_committed(
     """Moved before the commit, a request reading the old data could store it as fresh."""
     request = rf.get("/bijeenkomsten/alv/")
     scope_page(request, "event:4")
-    stored = ScopedResponse(HttpResponse("2 plaatsen vrij"), *request._page_cache_scope)
+    stored = StoredPage.of(HttpResponse("2 plaatsen vrij"), 600, request._page_cache_scope)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         invalidate_scope("event:4")
         assert stored.fresh()  # not committed yet
@@ -171,3 +172,57 @@ def test_invalidate_outside_a_transaction_moves_the_generation_once(transactiona
     before = generation()
     invalidate()
     assert generation() == before + 1
+
+
+# --- a hit: a response of its own, from this process's copy while the shared one holds --------
+
+
+def test_every_hit_is_a_response_of_its_own_with_its_request_id_and_the_policy(client, about):
+    assert client.get("/over-route-2020/")["X-Page-Cache"] == "miss"
+    first = client.get("/over-route-2020/")
+    first["X-Alleen-Deze"] = "1"  # what is added to one answer stays on that answer
+    second = client.get("/over-route-2020/")
+    for hit in (first, second):
+        assert hit["X-Page-Cache"] == "hit"
+        assert "script-src 'self'" in hit["Content-Security-Policy"]
+        assert "Over Route 2020" in hit.content.decode()
+        assert not hit.cookies
+    assert first["X-Request-ID"] != second["X-Request-ID"]
+    assert "X-Alleen-Deze" not in second
+    assert second.content == first.content
+
+
+def test_a_publish_is_seen_at_once_although_the_process_kept_a_copy(client, about):
+    client.get("/over-route-2020/")
+    assert client.get("/over-route-2020/")["X-Page-Cache"] == "hit"
+    about.title = "Over de Route"
+    about.save_revision().publish()
+    response = client.get("/over-route-2020/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "Over de Route" in response.content.decode()
+
+
+def test_the_process_copy_expires_with_the_shared_one(db):
+    from django.core.cache import cache
+
+    from route2020.core.cache import _remember, lookup
+
+    expired = StoredPage(200, (), b"oud", expires=time.time() - 1)
+    _remember("pagecache:1:verlopen", expired)
+    assert lookup("pagecache:1:verlopen") is None
+    cache.set("pagecache:1:geldig", StoredPage(200, (), b"nieuw", expires=time.time() + 60), 60)
+    assert lookup("pagecache:1:geldig").content == b"nieuw"
+
+
+def test_the_process_copy_of_a_scoped_page_goes_when_its_scope_moves(rf, committed):
+    """A registration changes the places left on the event page at once, also in the
+    processes that kept a copy of it."""
+    from route2020.core.cache import lookup, store_page
+
+    request = rf.get("/bijeenkomsten/alv/")
+    scope_page(request, "event:5")
+    page = StoredPage.of(HttpResponse("2 plaatsen vrij"), 600, request._page_cache_scope)
+    store_page("pagecache:1:alv", page, 600)
+    assert lookup("pagecache:1:alv") is page  # this process's copy
+    committed("event:5")
+    assert lookup("pagecache:1:alv") is None

@@ -135,3 +135,23 @@ def test_made_up_hosts_do_not_grow_the_site_cache(home, rf, settings):
         site = sites.site_for_request(rf.get("/", HTTP_HOST=f"x{number}.example"))
         assert site.root_page.pk == home.pk  # the default site answers every host
     assert len(sites._state["sites"]) == sites.MAX_HOSTS
+
+
+def test_a_page_read_by_its_key_is_the_page_the_orm_reads(about, django_assert_num_queries):
+    """The route reads the page with SQL compiled once (core.pages.page_by_key): the page it
+    gets must be the ORM's own, converters (StreamField, dates) included."""
+    from route2020.core.models import ContentPage
+    from route2020.core.pages import page_by_key
+
+    expected = ContentPage.objects.get(pk=about.pk)
+    for _ in range(2):  # compiled on the first call, reused on the second
+        with django_assert_num_queries(1):
+            page = page_by_key(ContentPage, about.pk)
+        assert type(page) is ContentPage
+        for field in ContentPage._meta.concrete_fields:
+            value = getattr(page, field.attname)
+            assert value == getattr(expected, field.attname), field.name
+        assert list(page.body.raw_data) == list(expected.body.raw_data)
+        assert page.last_published_at.tzinfo is not None
+        assert not page._state.adding and page._state.db == "default"
+    assert page_by_key(ContentPage, about.pk + 1000) is None

@@ -27,6 +27,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from route2020.core import fragments
 from route2020.core.blocks import BodyBlock
 from route2020.core.cache import scope_generation, scope_page
 from route2020.core.models import BasePage
@@ -363,7 +364,14 @@ class EventPage(RoutablePageMixin, BasePage):
 
     @property
     def register_url(self):
-        return self.url + self.reverse_subpage("register")
+        """Kept per process and content generation (a publish or move renews it): `self.url`
+        without a request reads Wagtail's site root paths from the shared cache each time."""
+        return fragments.memo(
+            None,
+            "event-register-url",
+            (self.pk,),
+            lambda: self.url + self.reverse_subpage("register"),
+        )
 
     @property
     def members_only(self):

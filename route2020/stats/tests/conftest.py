@@ -25,6 +25,7 @@ def on_day(monkeypatch):
 
     def set_day(day):
         monkeypatch.setattr("django.utils.timezone.localdate", lambda *args, **kwargs: day)
+        monkeypatch.setattr("route2020.stats.counting.today", lambda: day)
 
     return set_day
 

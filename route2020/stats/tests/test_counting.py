@@ -164,3 +164,31 @@ def test_counting_can_be_switched_off(home, client, flush, settings):
     client.get("/")
     flush()
     assert not PageView.objects.exists()
+
+
+def test_the_day_is_worked_out_once_and_again_from_midnight(monkeypatch):
+    import time
+
+    from django.utils import timezone
+
+    from route2020.stats import counting
+
+    monkeypatch.setattr(counting, "_today", ["gisteren", time.time() - 1])  # ended a second ago
+    day = counting.today()
+    assert day == timezone.localdate()
+    starts = datetime.datetime.fromtimestamp(counting._today[1], tz=timezone.get_current_timezone())
+    assert starts.date() == day + datetime.timedelta(days=1)
+    assert starts.time() == datetime.time(0, 0)
+    counting._today[0] = "nog steeds vandaag"
+    assert counting.today() == "nog steeds vandaag"  # until midnight without converting
+
+
+def test_another_time_zone_is_seen_at_once(settings):
+    from route2020.stats import counting
+
+    settings.TIME_ZONE = "Pacific/Kiritimati"  # UTC+14: often another date than Amsterdam
+    counting.today()
+    settings.TIME_ZONE = "Pacific/Pago_Pago"  # UTC-11
+    from django.utils import timezone
+
+    assert counting.today() == timezone.localdate()
