@@ -186,7 +186,10 @@ def facet_counts_for(params, *, current, recompute=False):
     if not recompute:
         return cached_facet_counts(chosen, q, matching, current)
     if q:
-        _results, matched = search_practices(matching, q, sort, current)
+        # The listing's own queryset: its SQL is part of the ranked ids' key, so the request
+        # finds the ids ranked here (`ranked_search`).
+        queryset = listing_queryset(chosen, theme_slugs, province_slugs)
+        _results, matched = search_practices(queryset, q, sort, current)
         matching = matched.resolve()
     counts = facet_counts(matching)
     listing_cache.store_latest("facets", facet_key(chosen, q), current, counts)
@@ -387,6 +390,8 @@ def full_listing_context(index_page, request, counts):
         params["q"] = q
     if sort != ("relevantie" if q else "nieuwste"):
         params["sort"] = sort
+    if q:
+        listing_cache.record_search(params, current)  # for the warm-up after a publish
     return {
         "practices": practices,
         "page_obj": page_obj,

@@ -13,6 +13,11 @@ task of its own) has stored the new counts, a visitor is shown the counts of the
 generation: at most the few practices published meanwhile off, for the seconds the worker
 takes (stale while revalidate). Without a task worker (`PRACTICES_WARM_LISTING = False`) the
 counts are computed in the request, as before.
+
+The same task ranks again the searches visitors asked before the publish (at most
+`PRACTICES_WARM_SEARCHES`, the most recently and most often asked: `record_search`), with
+their filters and sort, and counts their facets: the first search after a publish finds its
+ranked ids and counts ready, like the common listings.
 """
 
 import hashlib
@@ -26,6 +31,7 @@ from django_tasks import task
 from route2020.core.cache import bump_counter, read_counter
 
 GENERATION_KEY = "practices:generation"
+SEARCHES_KEY = "practices:searches"
 SECONDS = 3600
 # The last value of a listing's counts, whatever its generation, to show while the current
 # generation's is computed by the worker.
@@ -97,6 +103,45 @@ def store_latest(kind, parts, current, value):
     cache.set(f"practices:{kind}:latest:{_digest(parts)}", value, LATEST_SECONDS)
 
 
+def warm_searches_limit():
+    if not getattr(settings, "PRACTICES_WARM_LISTING", True):
+        return 0
+    return getattr(settings, "PRACTICES_WARM_SEARCHES", 10)
+
+
+def record_search(params, current):
+    """Remember that the search at ?<params> (filters, `q`, `sort`; no page) was asked in
+    generation `current`, for the warm-up after the next publish. Called when a process
+    builds that search's listing (once per process and content generation, not on every
+    request). At most four times `PRACTICES_WARM_SEARCHES` searches are remembered, the most
+    recently asked first; two processes recording at the same moment may lose one ask."""
+    limit = warm_searches_limit()
+    if not limit:
+        return
+    asked = cache.get(SEARCHES_KEY) or {}
+    key = tuple(sorted(params.items()))
+    asks, _last = asked.get(key, (0, current))
+    asked[key] = (asks + 1, current)
+    if len(asked) > 4 * limit:
+        asked = dict(_most_asked(asked)[: 4 * limit])
+    cache.set(SEARCHES_KEY, asked, LATEST_SECONDS)
+
+
+def _most_asked(asked):
+    """Last asked in the latest generation first, then the most often asked."""
+    return sorted(asked.items(), key=lambda item: (item[1][1], item[1][0]), reverse=True)
+
+
+def searches_to_warm():
+    """The params of the searches the warm-up ranks again: at most
+    `PRACTICES_WARM_SEARCHES`."""
+    limit = warm_searches_limit()
+    if not limit:
+        return []
+    asked = cache.get(SEARCHES_KEY) or {}
+    return [dict(key) for key, _asks in _most_asked(asked)[:limit]]
+
+
 def connect_invalidation():
     """A practice's publication, unpublication, deletion or adoption changes the counts, and
     so does a view restriction (the listing counts public practices only)."""
@@ -138,18 +183,24 @@ def warm_up_combinations():
 
 @task()
 def warm_listing(for_generation):
-    """Compute the facet counts of the common listings for this generation; stop as soon as
-    a newer generation exists (its own warm-up takes over)."""
+    """Compute the facet counts of the common listings for this generation, then rank again
+    (and count) the searches asked before (`searches_to_warm`); stop as soon as a newer
+    generation exists (its own warm-up takes over). The number of listings warmed."""
     from .listing import facet_counts_for
 
-    warmed = 0
+    warmed = searches = 0
     for params in warm_up_combinations():
+        if generation() != for_generation:
+            return warmed
+        facet_counts_for(params, current=for_generation, recompute=True)
+        warmed += 1
+    for params in searches_to_warm():
         if generation() != for_generation:
             break
         facet_counts_for(params, current=for_generation, recompute=True)
-        warmed += 1
-    logger.info("practices listing: %s facet counts warmed", warmed)
-    return warmed
+        searches += 1
+    logger.info("practices listing: %s facet counts and %s searches warmed", warmed, searches)
+    return warmed + searches
 
 
 @task()

@@ -224,6 +224,9 @@ EVENTS_ANONYMISE_AFTER_DAYS = int(os.environ.get("EVENTS_ANONYMISE_AFTER_DAYS", 
 STATS_ENABLED = env_bool("STATS", True)
 # After a practice is published, a task computes the common listings' facet counts.
 PRACTICES_WARM_LISTING = True
+# ... and ranks again this many of the searches asked before (the most recently and most
+# often asked; 0: none).
+PRACTICES_WARM_SEARCHES = 10
 
 AUTH_USER_MODEL = "core.User"
 AUTHENTICATION_BACKENDS = [

@@ -374,6 +374,82 @@ def test_a_warm_up_for_an_old_generation_stops(make_practice):
     assert listing_cache.warm_listing.call(listing_cache.generation()) > 10
 
 
+def _search_queries(client, params):
+    """Queries of one search request, the ones that count or rank apart, and the response."""
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(URL, params)
+    sql = [query["sql"] for query in queries]
+    heavy = sum("GROUP BY" in text or "wagtailsearch_indexentry" in text for text in sql)
+    return len(sql), heavy, response
+
+
+def test_the_warm_up_ranks_again_the_searches_asked_before_a_publish(
+    client, make_practice, settings, django_capture_on_commit_callbacks
+):
+    """A search asked before a publish is ranked and counted again by the warm-up task: its
+    first request after the publish runs the queries of a kept search (no ranking, no GROUP
+    BY), shows a just-published practice that matches and no longer one just unpublished."""
+    from route2020.core import cache as page_cache
+
+    settings.PAGE_CACHE_ENABLED = False
+    settings.PRACTICES_WARM_LISTING = True
+    make_practice(title="Repaircafé Noord", summary="Samen repareren.")
+    gone = make_practice(title="Repaircafé Oost", summary="Samen repareren.")
+    params = {"q": "repareren", "sort": "nieuwste"}
+    client.get(URL, params)  # asked: ranked, counted and remembered
+
+    def kept_search():
+        """The queries of the same search when all it keeps is kept (the process's own
+        copy of the listing gone, as after a publish)."""
+        page_cache.invalidate()
+        queries, heavy, _response = _search_queries(client, params)
+        assert heavy == 0
+        return queries
+
+    with django_capture_on_commit_callbacks(execute=True):  # the test backend runs the task
+        make_practice(title="Repaircafé Zuid", summary="Samen repareren.")
+    queries, heavy, response = _search_queries(client, params)
+    # No ranking and no counting; at most the queries of a kept search (a publish reloads
+    # one thing a kept search reads once more).
+    assert heavy == 0 and queries <= kept_search()
+    html = response.content.decode()
+    assert "Repaircafé Zuid" in html and "3 praktijkvoorbeelden<" in html
+    assert response.context["result_count"] == 3
+
+    with django_capture_on_commit_callbacks(execute=True):
+        gone.unpublish()
+    queries, heavy, response = _search_queries(client, params)
+    # No ranking and no counting; at most the queries of a kept search (a publish reloads
+    # one thing a kept search reads once more).
+    assert heavy == 0 and queries <= kept_search()
+    html = response.content.decode()
+    assert "Repaircafé Oost" not in html and "2 praktijkvoorbeelden<" in html
+    # A search nobody asked before is ranked in its request, as before.
+    _queries_, heavy, response = _search_queries(client, {"q": "repaircafé"})
+    assert heavy > 0 and response.context["result_count"] == 2
+
+
+def test_the_searches_kept_for_the_warm_up_are_bounded(make_practice, settings):
+    """At most PRACTICES_WARM_SEARCHES searches are ranked again, the latest asked first;
+    at most four times as many are remembered."""
+    from django.core.cache import cache
+
+    from route2020.practices import listing_cache
+
+    settings.PRACTICES_WARM_LISTING = True
+    settings.PRACTICES_WARM_SEARCHES = 2
+    for number in range(20):
+        listing_cache.record_search({"q": f"woord{number}"}, 1)
+    listing_cache.record_search({"q": "woord3"}, 1)
+    listing_cache.record_search({"q": "later"}, 2)
+    assert len(cache.get(listing_cache.SEARCHES_KEY)) == 8
+    assert listing_cache.searches_to_warm() == [{"q": "later"}, {"q": "woord3"}]
+    settings.PRACTICES_WARM_SEARCHES = 0
+    assert listing_cache.searches_to_warm() == []
+
+
 def test_a_search_sorted_by_date_or_adoptions_keeps_that_order(client, make_practice):
     """The ranked ids of a search are cached per sort: sorting by date or by adoptions
     gives that order, not the ranking's."""
