@@ -65,9 +65,13 @@ def parse_args(argv=None, *, concurrency=4):
         "--keep", action="store_true", help="keep the databases (to measure again with --reuse)"
     )
     parser.add_argument(
-        "--reuse", action="store_true", help="measure the databases a --keep run left"
+        "--reuse",
+        action="store_true",
+        help="measure the databases a --keep run left (and keep them)",
     )
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    args.keep = args.keep or args.reuse  # a reused database is never dropped afterwards
+    return args
 
 
 def build(scale):
@@ -357,7 +361,10 @@ def report(results, vendor, warm_ups):
     print(f"\nPractices on {vendor}\n")
     for scale in scales:
         warmed, seconds = warm_ups[scale]
-        print(f"Warm-up task after a publish at {scale:,}: {warmed} listings in {seconds:.1f} s")
+        print(
+            f"Warm-up task after a publish at {scale:,}: {warmed} listings and searches "
+            f"in {seconds:.1f} s"
+        )
     print()
     print(
         "| scale | request | req/s | p50 ms | p99 ms | queries | in-process median ms "
@@ -518,7 +525,7 @@ def main(argv=None):
             corrects[scale] = correct
             warm_ups[scale] = warm_up_seconds()
             print(
-                f"    warm-up after a publish: {warm_ups[scale][0]} listings "
+                f"    warm-up after a publish: {warm_ups[scale][0]} listings and searches "
                 f"in {warm_ups[scale][1]:.1f} s",
                 flush=True,
             )

@@ -104,8 +104,6 @@ def store_latest(kind, parts, current, value):
 
 
 def warm_searches_limit():
-    if not getattr(settings, "PRACTICES_WARM_LISTING", True):
-        return 0
     return getattr(settings, "PRACTICES_WARM_SEARCHES", 10)
 
 
@@ -116,8 +114,8 @@ def record_search(params, current):
     request). At most four times `PRACTICES_WARM_SEARCHES` searches are remembered, the most
     recently asked first; two processes recording at the same moment may lose one ask."""
     limit = warm_searches_limit()
-    if not limit:
-        return
+    if not limit or not getattr(settings, "PRACTICES_WARM_LISTING", True):
+        return  # no warm-up: nothing to remember for it
     asked = cache.get(SEARCHES_KEY) or {}
     key = tuple(sorted(params.items()))
     asks, _last = asked.get(key, (0, current))
