@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from route2020.core.permissions import confirmed_organisation
 
 from . import tasks
-from .models import EventPage, Registration, Session
+from .models import EventPage, Registration, Session, event_cache_scope
 from .permissions import may_register
 
 Status = Registration.Status
@@ -297,7 +297,17 @@ def _expire(now=None, **filters):
         email="",
         organisation_name="",
     )
+    _registrations_changed(Registration.objects.filter(pk__in=expired))
     return len(expired)
+
+
+def _registrations_changed(registrations):
+    """A bulk update sends no signal: move the events' scopes as a save would (the page
+    cache, the kept programme and each member's own registration, EventPage.own_registration)."""
+    from route2020.core.cache import invalidate_scope
+
+    for event_id in set(registrations.values_list("event_id", flat=True)):
+        invalidate_scope(event_cache_scope(event_id))
 
 
 def registrations_expire_unconfirmed(*, now=None):
@@ -317,6 +327,7 @@ def registrations_anonymise(*, registrations):
         Registration.objects.filter(pk__in=ids).update(
             user=None, name="", email="", organisation_name=""
         )
+        _registrations_changed(Registration.objects.filter(pk__in=ids))
     return len(ids)
 
 

@@ -482,6 +482,23 @@ class EventPage(RoutablePageMixin, BasePage):
             ),
         )
 
+    def own_registration(self, request, user):
+        """The person's active registration for this event, or None. Kept per process for
+        each person, content generation and `registrations_version`: every change to a
+        registration of this event moves that version (the signals in events/apps.py, and
+        the bulk updates in services.py call `invalidate_scope` themselves), so what a member
+        sees of their own registration is never older than their last change."""
+        from route2020.core import fragments
+
+        def read():
+            return self.registrations.active().filter(user_id=user.pk).first()
+
+        if getattr(request, "is_preview", False):
+            return read()
+        return fragments.memo(
+            request, "event-own-registration", [self, self.registrations_version(), user.pk], read
+        )
+
     def registration_context(self, request, form=None):
         """What the page shows around registering. Only who the person is (registered
         already? may they?) is asked per request; the programme and free places come from
@@ -493,7 +510,7 @@ class EventPage(RoutablePageMixin, BasePage):
         user = request.user
         existing = None
         if user.is_authenticated and self.pk is not None:
-            existing = self.registrations.active().filter(user=user).first()
+            existing = self.own_registration(request, user)
         allowed = may_register(user, self)
         posted = form is not None
         if not posted and allowed and existing is None and not self.is_past:

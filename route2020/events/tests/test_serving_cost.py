@@ -87,7 +87,8 @@ def test_event_page_before_the_event_runs_a_fixed_number_of_queries(
 
 
 # A signed-in member: the session and the person come from the cache and the process
-# (route2020.core.signed_in); only their own registration for this event is asked.
+# (route2020.core.signed_in); only their own registration for this event is asked, once per
+# person, content generation and registration change (EventPage.own_registration).
 OWN_REGISTRATION = 1
 
 
@@ -98,10 +99,59 @@ def test_event_page_for_a_signed_in_member_runs_a_fixed_number_of_queries(
     member = Client()
     member.force_login(make_user())
     member.get(event.url)
-    with django_assert_num_queries(SERVING + OWN_REGISTRATION):
+    with django_assert_num_queries(SERVING):
         html = member.get(event.url).content.decode()
     assert "Mijn profiel" in html and "50 van 50 plaatsen vrij" in html
     assert html.count("Praktijkvoorbeeld: Taalhuis") == 3
+    # Another member's first request asks for their own registration, once.
+    other = Client()
+    other.force_login(make_user())
+    other.get(event.url)
+    with django_assert_num_queries(SERVING):
+        assert "Mijn profiel" in other.get(event.url).content.decode()
+
+
+def test_a_members_kept_registration_is_theirs_and_follows_every_change(
+    make_event, make_user, captured, django_assert_num_queries
+):
+    """EventPage.own_registration keeps each person's registration per process: it must be
+    theirs alone, and a registration, a cancel, the hourly expiry and the anonymising (bulk
+    updates without signals) must show on the very next request."""
+    from route2020.events.models import Registration
+
+    event = make_event(capacity=5)
+    attendee, other = make_user(), make_user()
+    attendee_client, other_client, visitor = Client(), Client(), Client()
+    attendee_client.force_login(attendee)
+    other_client.force_login(other)
+    for client in (attendee_client, other_client, visitor):
+        assert "Je bent aangemeld." not in client.get(event.url).content.decode()
+    registration = captured(services.registration_create, event=event, user=attendee)
+    assert "Je bent aangemeld." in attendee_client.get(event.url).content.decode()
+    with django_assert_num_queries(SERVING):
+        assert "Je bent aangemeld." in attendee_client.get(event.url).content.decode()
+    for client in (other_client, visitor):
+        html = client.get(event.url).content.decode()
+        assert "Je bent aangemeld." not in html and registration.get_personal_url() not in html
+    captured(services.registration_cancel, registration=registration)
+    assert "Je bent aangemeld." not in attendee_client.get(event.url).content.decode()
+    # The hourly expiry of a registration waiting for its e-mail confirmation.
+    pending = Registration.objects.create(
+        event=event, user=attendee, status=Registration.Status.PENDING
+    )
+    Registration.objects.filter(pk=pending.pk).update(
+        created_at=timezone.now() - timedelta(days=30)
+    )
+    captured(services.registration_create, event=event, user=other)  # moves the version
+    assert "wacht op bevestiging" in attendee_client.get(event.url).content.decode()
+    captured(services.registrations_expire_unconfirmed)
+    assert "wacht op bevestiging" not in attendee_client.get(event.url).content.decode()
+    # Anonymising takes the account out of the registration.
+    assert "Je bent aangemeld." in other_client.get(event.url).content.decode()
+    captured(
+        services.registrations_anonymise, registrations=Registration.objects.filter(user=other)
+    )
+    assert "Je bent aangemeld." not in other_client.get(event.url).content.decode()
 
 
 @pytest.mark.parametrize("count", [3, 30])
