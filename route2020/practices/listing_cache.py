@@ -44,12 +44,38 @@ def generation():
 
 
 def invalidate(**kwargs):
+    """Move the generation now and, inside a transaction, once more when it commits (as
+    route2020.core.cache.invalidate): counts read by another request while the transaction
+    is open are of the practices before it, and are kept under the in-between generation
+    only. One move and one warm-up after the commit, however many practices it saved."""
+    using = kwargs.get("using") or "default"
     bump_counter(GENERATION_KEY)
-    if getattr(settings, "PRACTICES_WARM_LISTING", True):
-        transaction.on_commit(_enqueue_warm_up)
+    connection = transaction.get_connection(using)
+    if not connection.in_atomic_block:
+        _enqueue_warm_up()
+        return
+    move = getattr(connection, "route2020_practices_move", None)
+    if move is None or move.done:
+        move = connection.route2020_practices_move = _MoveOnCommit()
+    transaction.on_commit(move, using=using)
+
+
+class _MoveOnCommit:
+    """The move after a commit: every invalidation in the transaction registers it (a
+    savepoint rolled back drops its own), the first to run moves the generation."""
+
+    done = False
+
+    def __call__(self):
+        if not self.done:
+            self.done = True
+            bump_counter(GENERATION_KEY)
+            _enqueue_warm_up()
 
 
 def _enqueue_warm_up():
+    if not getattr(settings, "PRACTICES_WARM_LISTING", True):
+        return
     current = generation()
     # One warm-up per generation, however many practices a single action saved.
     if cache.add(f"practices:warming:{current}", True, SECONDS):

@@ -374,6 +374,32 @@ def test_a_warm_up_for_an_old_generation_stops(make_practice):
     assert listing_cache.warm_listing.call(listing_cache.generation()) > 10
 
 
+def test_counts_read_before_a_publish_is_committed_are_not_kept_after_it(
+    client, make_practice, settings, django_capture_on_commit_callbacks
+):
+    """The generation moves when a practice is published and again when the transaction
+    commits: counts another request read meanwhile (of the practices before the publish)
+    are kept under the in-between generation only. One move and one warm-up after the
+    commit, however many practices the transaction published."""
+    from route2020.practices import listing_cache
+
+    settings.PAGE_CACHE_ENABLED = False
+    make_practice(title="Eerste")
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        listing_cache.invalidate()  # what publishing a practice does, in its transaction
+        listing_cache.invalidate()  # and a second one in the same transaction
+        during = listing_cache.generation()
+        kept = listing_cache.cached("counts", ("test",), lambda: "before the publish")
+        assert kept == "before the publish"
+    assert listing_cache.generation() == during  # not committed yet
+    settings.PRACTICES_WARM_LISTING = True
+    for callback in callbacks:  # the commit (the test backend runs the warm-up at once)
+        callback()
+    assert listing_cache.generation() == during + 1
+    assert listing_cache.cached("counts", ("test",), lambda: "after") == "after"
+    assert client.get(URL).context["result_count"] == 1
+
+
 def _search_queries(client, params):
     """Queries of one search request, the ones that count or rank apart, and the response."""
     from django.test.utils import CaptureQueriesContext
