@@ -55,6 +55,16 @@ def _fresh_cache():
     buffer.pending.discard()
 
 
+@pytest.fixture
+def load_once(db):
+    """`load_once(key, load)`: the database as `load()` leaves it, loaded by the first test of
+    the process that asks for `key` and restored from a copy of its rows for the next ones
+    (tests/snapshot.py). For content that takes seconds to load: the seed, the demo."""
+    from tests.snapshot import load_once
+
+    return load_once
+
+
 @pytest.fixture(autouse=True)
 def _default_language():
     """Every test starts in the site's default language: a request under /en/ leaves English

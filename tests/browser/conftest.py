@@ -6,14 +6,15 @@ import pytest
 
 
 @pytest.fixture
-def seeded(settings):
-    """The seed's real content, committed so the live server's thread sees it."""
+def seeded(settings, load_once):
+    """The seed's real content, committed so the live server's thread sees it (loaded once
+    per process, then restored: the root conftest's `load_once`)."""
     import io
 
     from route2020.demo.loader import load
 
     settings.PAGE_CACHE_ENABLED = False
-    load(io.StringIO(), seed_only=True)
+    load_once("seed", lambda: load(io.StringIO(), seed_only=True))
 
 
 @pytest.fixture

@@ -17,8 +17,8 @@ def load_seed():
 
 
 @pytest.fixture
-def seeded():
-    return load_seed()
+def seeded(load_once):
+    return load_once("seed", load_seed)
 
 
 def test_seed_has_every_timeline_item_and_theme(seeded):

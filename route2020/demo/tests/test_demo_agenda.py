@@ -16,8 +16,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def seeded():
-    load(io.StringIO(), seed_only=True)
+def seeded(load_once):
+    load_once("seed", lambda: load(io.StringIO(), seed_only=True))
 
 
 def test_the_seeds_decisions_are_there_with_their_dates(seeded):

@@ -33,8 +33,8 @@ PAREL_TOWNS = {
 
 
 @pytest.fixture
-def demo(home):
-    return load(io.StringIO())
+def demo(home, load_once):
+    return load_once("demo", lambda: load(io.StringIO()))
 
 
 def test_the_demo_reads_as_a_librarian_expects(demo, client):
