@@ -4,15 +4,16 @@ Loading the seed or the demo saves hundreds of pages with their revisions and se
 10 to 40 seconds a test on a busy machine, and some fifty tests start from it (the browser
 tests, the demo's own). The first test in a process runs the loader and keeps every table's
 rows in memory; a later test gets the database in that state back in a fraction of a second
-(all rows deleted, the kept ones written back in one transaction), the loader's return value
-with it. Rows only: the files the loader wrote stay where it wrote them (MEDIA_ROOT per
-worker), and sequences are left as they are (they only move forward, so new rows never take
-a kept row's id).
+(emptied as Django's flush empties it, the kept rows written back in one transaction), with
+the loader's return value. Rows only: the files the loader wrote stay where it wrote them
+(MEDIA_ROOT per worker), and sequences are left as they are (they only move forward, so new
+rows never take a kept row's id).
 """
 
 import copy
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.management.color import no_style
 from django.db import connection, transaction
 
 _kept = {}
@@ -25,6 +26,8 @@ def load_once(key, load):
     if key in _kept:
         value, rows = _kept[key]
         with transaction.atomic():
+            # The flush's own statements (on PostgreSQL the root conftest's DELETEs).
+            connection.ops.execute_sql_flush(connection.ops.sql_flush(no_style(), list(rows)))
             _restore(rows)
         ContentType.objects.clear_cache()
         return copy.deepcopy(value)
@@ -34,7 +37,7 @@ def load_once(key, load):
 
 
 def _tables():
-    """The tables `flush` empties: every managed model's (search index included)."""
+    """The tables `flush` empties: every managed model's."""
     return sorted(
         connection.introspection.django_table_names(only_existing=True, include_views=False)
     )
@@ -63,12 +66,8 @@ def _copy_postgresql():
 
 
 def _restore_postgresql(rows):
+    # Foreign keys are deferred to the commit: the tables can be filled in any order.
     with connection.cursor() as cursor:
-        # Foreign keys are deferred to the commit: the tables can be emptied and filled in
-        # any order.
-        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
-        for table in rows:
-            cursor.execute(f"DELETE FROM {connection.ops.quote_name(table)}")
         for table, data in rows.items():
             if data:
                 with cursor.copy(f"COPY {connection.ops.quote_name(table)} FROM STDIN") as copy_in:
@@ -95,8 +94,6 @@ def _copy_sqlite():
 def _restore_sqlite(rows):
     # Django makes SQLite's foreign keys deferrable too: checked at the commit.
     with connection.cursor() as cursor:
-        for table in rows:
-            cursor.execute(f"DELETE FROM {connection.ops.quote_name(table)}")
         for table, (columns, values) in rows.items():
             if values:
                 marks = ", ".join("%s" for _column in columns)
